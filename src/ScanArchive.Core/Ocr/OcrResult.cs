@@ -1,0 +1,67 @@
+using ScanArchive.Core.Imaging;
+
+namespace ScanArchive.Core.Ocr;
+
+/// <summary>One recognized word (for Chinese, a run of characters Tesseract grouped together).</summary>
+/// <param name="Text">The word's text, never empty or whitespace.</param>
+/// <param name="Box">Where it is, in pixels of the page image the OCR result belongs to.</param>
+/// <param name="Confidence">Recognition confidence, 0–100.</param>
+public sealed record OcrWord(string Text, PixelBox Box, float Confidence);
+
+/// <summary>A text line: words that share a baseline.</summary>
+/// <param name="Text">The words joined: a space between words, none between two Chinese characters.</param>
+/// <param name="Box">The union of the words' boxes.</param>
+/// <param name="Words">Words from left to right.</param>
+/// <param name="Block">Index of the layout block the line came from (the engine's own segmentation), for reading order.</param>
+public sealed record OcrLine(string Text, PixelBox Box, IReadOnlyList<OcrWord> Words, int Block = 0);
+
+/// <summary>Where a page's text came from.</summary>
+public enum TextSource
+{
+    /// <summary>Recognized from the page image.</summary>
+    Ocr,
+
+    /// <summary>Taken from a text layer the PDF already carried; no recognition ran.</summary>
+    EmbeddedText,
+
+    /// <summary>The page was not recognized (e.g. it was detected as blank).</summary>
+    None,
+}
+
+/// <summary>The text of one page: lines of words with boxes and confidences.</summary>
+/// <param name="Width">Width of the page image the boxes refer to, in pixels.</param>
+/// <param name="Height">Height of the page image, in pixels.</param>
+/// <param name="Dpi">Resolution the boxes refer to.</param>
+/// <param name="MeanConfidence">Mean word confidence (0–100), weighted by word length; 0 when there are no words.</param>
+/// <param name="Languages">The languages used, as Tesseract names them (e.g. <c>chi_sim+eng</c>).</param>
+/// <param name="Lines">Lines in the engine's order; <see cref="ReadingOrder"/> puts them in reading order.</param>
+/// <param name="Source">Whether the text was recognized or taken from the file.</param>
+public sealed record OcrPage(
+    int Width,
+    int Height,
+    int Dpi,
+    float MeanConfidence,
+    string Languages,
+    IReadOnlyList<OcrLine> Lines,
+    TextSource Source = TextSource.Ocr)
+{
+    /// <summary>Skew in degrees the engine corrected before recognition (positive = the scan was turned counter-clockwise).</summary>
+    public double SkewCorrectedDegrees { get; init; }
+
+    /// <summary>Factor the image was enlarged by before recognition (1 when it was not); boxes are already scaled back.</summary>
+    public double UpscaleFactor { get; init; } = 1;
+
+    /// <summary>Word-length-weighted mean confidence of a set of lines.</summary>
+    public static float WeightedMeanConfidence(IEnumerable<OcrLine> lines)
+    {
+        double sum = 0;
+        long weight = 0;
+        foreach (var word in lines.SelectMany(l => l.Words))
+        {
+            sum += word.Confidence * word.Text.Length;
+            weight += word.Text.Length;
+        }
+
+        return weight == 0 ? 0 : (float)(sum / weight);
+    }
+}

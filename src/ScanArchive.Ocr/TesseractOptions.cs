@@ -1,0 +1,32 @@
+namespace ScanArchive.Ocr;
+
+/// <summary>How the Tesseract engines are set up.</summary>
+public sealed record TesseractOptions
+{
+    /// <summary>Default languages: Chinese first so that Chinese runs come out without spaces; English unchanged.</summary>
+    public const string DefaultLanguages = "chi_sim+eng";
+
+    /// <summary>Tesseract language names joined with '+'.</summary>
+    public string Languages { get; init; } = DefaultLanguages;
+
+    /// <summary>A folder to look for <c>*.traineddata</c> in before the project's <c>tessdata/</c> and the system's.</summary>
+    public string? TessdataPath { get; init; }
+
+    /// <summary>Number of engines (one per worker thread); default: processor count.</summary>
+    public int Workers { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Page segmentation mode. 3 = fully automatic layout, like the tesseract CLI; the C API's default (6, one
+    /// uniform block) garbles forms and crawls over noisy blank pages.
+    /// </summary>
+    public int PageSegMode { get; init; } = 3;
+
+    /// <summary>Straighten the page before recognition (a 3° form went from 0/7 to 7/7 values right).</summary>
+    public bool Deskew { get; init; } = true;
+
+    /// <summary>Enlarge pages whose text is too small for the recognizer (faxes, 100-dpi scans).</summary>
+    public bool UpscaleSmallText { get; init; } = true;
+
+    /// <summary>Extra Tesseract variables, set after initialization.</summary>
+    public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
+}
