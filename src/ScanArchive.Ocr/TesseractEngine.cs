@@ -85,9 +85,6 @@ internal sealed class TesseractEngine : IDisposable
 
             Interop.Tesseract.TessBaseAPISetPageSegMode(api, options.PageSegMode);
 
-            // Tesseract prints diagnostics ("Estimating resolution", "Detected n diacritics") to stderr for every
-            // page; they would drown the CLI's own progress.
-            _ = Interop.Tesseract.TessBaseAPISetVariable(api, "debug_file", "/dev/null");
             foreach (var (name, value) in options.Variables)
             {
                 if (Interop.Tesseract.TessBaseAPISetVariable(api, name, value) == 0)

@@ -1,0 +1,14 @@
+using ScanArchive.Bench;
+
+// Benchmarks run by hand or by bench/*.sh, never by the test suite.
+return args.FirstOrDefault() switch
+{
+    "ocr-throughput" => await OcrThroughput.RunAsync(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: ScanArchive.Bench ocr-throughput [--workers N] [--lang L] [--repeat R] PAGE...");
+    return 2;
+}

@@ -1,0 +1,146 @@
+using System.CommandLine;
+using System.Globalization;
+using ScanArchive.Core.Analysis;
+using ScanArchive.Core.Ocr;
+using ScanArchive.Core.Text;
+using ScanArchive.Imaging;
+using ScanArchive.Ocr;
+
+namespace ScanArchive.Cli.Commands;
+
+/// <summary><c>analyze INPUT... [--out DIR] [--lang L] [--json]</c>: recognize files without archiving them.</summary>
+internal static class AnalyzeCommand
+{
+    public static Command Create()
+    {
+        var inputs = new Argument<string[]>("inputs")
+        {
+            Description = "Files or folders (searched recursively) to analyze. / 要分析的文件或文件夹。",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var output = new Option<string?>("--out", "-o")
+        {
+            Description = "Write one JSON file per input into this folder, mirroring the input folder. / 输出目录。",
+        };
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of readable text. / 以 JSON 输出。" };
+        var engine = new EngineOptions();
+        var command = new Command("analyze", "Recognize the text of scans without archiving them. / 识别扫描件文字（不归档）。");
+        command.Arguments.Add(inputs);
+        command.Options.Add(output);
+        command.Options.Add(json);
+        engine.AddTo(command);
+        command.SetAction((result, cancellationToken) => RunAsync(
+            result.GetValue(inputs) ?? [],
+            result.GetValue(output),
+            result.GetValue(json),
+            engine.Read(result),
+            GlobalOptions.ApplyUiCulture(result),
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string[] inputs, string? outDir, bool json, TesseractOptions ocrOptions, CultureInfo culture, CancellationToken cancellationToken)
+    {
+        var collected = InputCollector.Collect(inputs);
+        if (collected.Skipped > 0)
+        {
+            Console.Error.WriteLine(UserMessages.Pick(
+                $"已跳过 {collected.Skipped} 个非图像/PDF 文件。",
+                $"Skipped {collected.Skipped} file(s) that are neither images nor PDFs.",
+                culture));
+        }
+
+        if (collected.Inputs.Count == 0)
+        {
+            Console.Error.WriteLine(UserMessages.Pick("没有找到可分析的图像或 PDF 文件。", "No images or PDFs found to analyze.", culture));
+            return ExitCodes.Success;
+        }
+
+        TesseractEnginePool pool;
+        try
+        {
+            pool = TesseractEnginePool.Create(ocrOptions);
+        }
+        catch (OcrException ex)
+        {
+            Console.Error.WriteLine(UserMessages.Pick("无法启动文字识别：", "Cannot start text recognition: ", culture) + ex.Message);
+            return ExitCodes.UsageOrSetup;
+        }
+
+        using (pool)
+        {
+            var analyzer = new DocumentAnalyzer(new DocumentReader(), pool);
+            var documents = collected.Inputs.Select(i => new AnalysisInput(i.Path, i.RelativePath)).ToList();
+            var progress = new ProgressReporter(documents.Count, culture);
+            var collectedJson = new List<DocumentAnalysis>();
+            var failed = 0;
+            try
+            {
+                await foreach (var analysis in analyzer.AnalyzeAsync(documents, null, cancellationToken))
+                {
+                    progress.Report(analysis);
+                    if (!analysis.Succeeded)
+                    {
+                        failed++;
+                    }
+
+                    if (outDir is not null)
+                    {
+                        if (analysis.Succeeded)
+                        {
+                            WriteResultFile(outDir, analysis, culture);
+                        }
+                    }
+                    else if (json)
+                    {
+                        collectedJson.Add(analysis);
+                    }
+                    else if (analysis.Succeeded)
+                    {
+                        PrintReadable(analysis, culture);
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                Console.Error.WriteLine(UserMessages.Pick("已取消。", "Cancelled.", culture));
+                return ExitCodes.Cancelled;
+            }
+
+            if (outDir is null && json)
+            {
+                using var stdout = Console.OpenStandardOutput();
+                AnalysisJson.WriteArray(stdout, collectedJson, culture);
+                stdout.Write("\n"u8);
+            }
+
+            progress.Summary(failed);
+            return failed > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Success;
+        }
+    }
+
+    /// <summary>Writes <c>DIR/relative/path.json</c>, atomically so that a crash never leaves half a file.</summary>
+    private static void WriteResultFile(string outDir, DocumentAnalysis analysis, CultureInfo culture)
+    {
+        var target = Path.Combine(outDir, Path.ChangeExtension(analysis.Input.RelativePath, ".json"));
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var temp = target + ".tmp";
+        using (var stream = File.Create(temp))
+        {
+            AnalysisJson.Write(stream, analysis, culture);
+        }
+
+        File.Move(temp, target, overwrite: true);
+    }
+
+    private static void PrintReadable(DocumentAnalysis analysis, CultureInfo culture)
+    {
+        var confidence = analysis.Pages.Count == 0 ? 0 : analysis.Pages.Average(p => p.MeanConfidence);
+        Console.WriteLine(UserMessages.Pick(
+            $"=== {analysis.Input.RelativePath}（{analysis.Pages.Count} 页，平均置信度 {confidence:F0}%）",
+            $"=== {analysis.Input.RelativePath} ({analysis.Pages.Count} page(s), mean confidence {confidence:F0}%)",
+            culture));
+        Console.WriteLine(analysis.Text);
+        Console.WriteLine();
+    }
+}

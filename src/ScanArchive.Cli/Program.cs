@@ -1,0 +1,11 @@
+using System.CommandLine;
+using ScanArchive.Cli;
+using ScanArchive.Cli.Commands;
+
+Console.OutputEncoding = System.Text.Encoding.UTF8;
+var root = new RootCommand("ScanArchive: scan, recognize and archive customer folders. / 客户档案扫描、识别与归档。");
+root.Options.Add(GlobalOptions.Data);
+root.Options.Add(GlobalOptions.UiLanguage);
+root.Subcommands.Add(AnalyzeCommand.Create());
+root.Subcommands.Add(InfoCommand.Create());
+return await root.Parse(args).InvokeAsync();

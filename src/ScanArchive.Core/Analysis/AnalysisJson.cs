@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ScanArchive.Core.Documents;
+using ScanArchive.Core.Imaging;
+using ScanArchive.Core.Ocr;
+
+namespace ScanArchive.Core.Analysis;
+
+/// <summary>
+/// Writes analysis results in the documented <c>analyze</c> JSON schema (README, "analyze output"):
+/// <c>{"file","text","fields":[],"pages":[{"number","width","height","dpi","meanConfidence","languages",
+/// "textSource","skewCorrectedDegrees","upscaleFactor","lines":[{"text","box":[x,y,w,h],"words":[{"text","box","confidence"}]}]}]}</c>,
+/// or <c>{"file","error":{"code","message"}}</c> for a document that failed.
+/// </summary>
+public static class AnalysisJson
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+
+        // Chinese text stays readable in the file instead of \uXXXX escapes.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Writes one document's result.</summary>
+    public static void Write(Stream stream, DocumentAnalysis analysis, CultureInfo? uiCulture = null)
+    {
+        using var writer = new Utf8JsonWriter(stream, Options);
+        WriteDocument(writer, analysis, uiCulture);
+    }
+
+    /// <summary>Writes several results as one JSON array.</summary>
+    public static void WriteArray(Stream stream, IEnumerable<DocumentAnalysis> analyses, CultureInfo? uiCulture = null)
+    {
+        using var writer = new Utf8JsonWriter(stream, Options);
+        writer.WriteStartArray();
+        foreach (var analysis in analyses)
+        {
+            WriteDocument(writer, analysis, uiCulture);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>The result as a JSON string.</summary>
+    public static string ToJson(DocumentAnalysis analysis, CultureInfo? uiCulture = null)
+    {
+        using var buffer = new MemoryStream();
+        Write(buffer, analysis, uiCulture);
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>A stable error code for scripts: the <see cref="DocumentProblem"/> name, or <c>OcrFailed</c>.</summary>
+    public static string ErrorCode(Exception error) => error switch
+    {
+        DocumentReadException read => read.Problem.ToString(),
+        OcrException => "OcrFailed",
+        _ => "Failed",
+    };
+
+    /// <summary>The error's message for the user in a UI culture.</summary>
+    public static string ErrorMessage(Exception error, CultureInfo? uiCulture) => error switch
+    {
+        DocumentReadException read => read.MessageIn(uiCulture ?? CultureInfo.CurrentUICulture),
+        _ => error.Message,
+    };
+
+    private static void WriteDocument(Utf8JsonWriter writer, DocumentAnalysis analysis, CultureInfo? uiCulture)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("file", analysis.Input.RelativePath.Replace('\\', '/'));
+        if (analysis.Error is { } error)
+        {
+            writer.WriteStartObject("error");
+            writer.WriteString("code", ErrorCode(error));
+            writer.WriteString("message", ErrorMessage(error, uiCulture));
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+            return;
+        }
+
+        writer.WriteString("text", analysis.Text);
+        writer.WriteStartArray("fields");
+        foreach (var field in analysis.Fields)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("key", field.Key);
+            writer.WriteString("value", field.Value);
+            writer.WriteString("raw", field.Raw);
+            writer.WriteNumber("confidence", Math.Round(field.Confidence, 3));
+            writer.WriteNumber("page", field.Page);
+            WriteBox(writer, "box", field.Box);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("pages");
+        var number = 1;
+        foreach (var page in analysis.Pages)
+        {
+            WritePage(writer, page, number++);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WritePage(Utf8JsonWriter writer, OcrPage page, int number)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("number", number);
+        writer.WriteNumber("width", page.Width);
+        writer.WriteNumber("height", page.Height);
+        writer.WriteNumber("dpi", page.Dpi);
+        writer.WriteNumber("meanConfidence", Math.Round(page.MeanConfidence, 2));
+        writer.WriteString("languages", page.Languages);
+        writer.WriteString("textSource", page.Source switch
+        {
+            TextSource.Ocr => "ocr",
+            TextSource.EmbeddedText => "embedded",
+            _ => "none",
+        });
+        writer.WriteNumber("skewCorrectedDegrees", Math.Round(page.SkewCorrectedDegrees, 2));
+        writer.WriteNumber("upscaleFactor", page.UpscaleFactor);
+        writer.WriteStartArray("lines");
+        foreach (var row in ReadingOrder.Rows(page.Lines))
+        {
+            foreach (var line in row)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("text", line.Text);
+                WriteBox(writer, "box", line.Box);
+                writer.WriteStartArray("words");
+                foreach (var word in line.Words)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("text", word.Text);
+                    WriteBox(writer, "box", word.Box);
+                    writer.WriteNumber("confidence", Math.Round(word.Confidence, 2));
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteBox(Utf8JsonWriter writer, string name, PixelBox box)
+    {
+        writer.WriteStartArray(name);
+        writer.WriteNumberValue(box.X);
+        writer.WriteNumberValue(box.Y);
+        writer.WriteNumberValue(box.Width);
+        writer.WriteNumberValue(box.Height);
+        writer.WriteEndArray();
+    }
+}
