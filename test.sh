@@ -10,12 +10,12 @@ ensure_prerequisites
 
 cd "$here"
 dotnet build ScanArchive.sln -c Release -nologo -v quiet -clp:ErrorsOnly
-dotnet test ScanArchive.sln -c Release --no-build -nologo -v quiet --logger "console;verbosity=normal" "$@" 2>&1 | tee /tmp/scanarchive-test.log
+set +e
+dotnet test ScanArchive.sln -c Release --no-build -nologo "$@" 2>&1 | tee /tmp/scanarchive-test.log
 status=${PIPESTATUS[0]}
+set -e
 
-# One closing line across all test projects, for CI logs.
-passed=$(grep -oE 'Passed: +[0-9]+' /tmp/scanarchive-test.log | awk '{s+=$2} END {print s+0}')
-failed=$(grep -oE 'Failed: +[0-9]+' /tmp/scanarchive-test.log | awk '{s+=$2} END {print s+0}')
-skipped=$(grep -oE 'Skipped: +[0-9]+' /tmp/scanarchive-test.log | awk '{s+=$2} END {print s+0}')
-echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+# One closing line across all test projects (each prints "Passed!  - Failed: N, Passed: N, Skipped: N, ...").
+sum() { grep -oE "$1: +[0-9]+" /tmp/scanarchive-test.log | awk '{s+=$2} END {print s+0}'; }
+echo "$(sum Passed) passed, $(sum Failed) failed, $(sum Skipped) skipped"
 exit "$status"

@@ -23,6 +23,9 @@ internal sealed class TesseractEngine : IDisposable
     /// <summary>A declared resolution implying a page longer than this (inches) is a placeholder such as 72 or 96.</summary>
     private const double MaxPlausiblePageInches = 24;
 
+    /// <summary>The largest skew searched for, in degrees either way.</summary>
+    private const float MaxSkewDegrees = 12;
+
     private readonly SafeTessBaseApiHandle _api;
     private readonly SafeTessMonitorHandle _monitor;
     private readonly TesseractOptions _options;
@@ -170,7 +173,8 @@ internal sealed class TesseractEngine : IDisposable
         double skew = 0;
         if (_options.Deskew)
         {
-            var deskewed = Interop.Leptonica.pixDeskewGeneral(original, 0, 0, 0, 0, 0, out var angle, out var confidence);
+            // Leptonica's default sweep is ±7°; hand-fed pages at 8–10° are common enough to search ±12°.
+            var deskewed = Interop.Leptonica.pixDeskewGeneral(original, 0, MaxSkewDegrees, 0, 0, 0, out var angle, out var confidence);
             if (!deskewed.IsInvalid)
             {
                 pix = deskewed;

@@ -33,6 +33,6 @@ internal sealed class EngineOptions
     {
         Languages = result.GetValue(_lang) ?? TesseractOptions.DefaultLanguages,
         TessdataPath = result.GetValue(_tessdata),
-        Workers = result.GetValue(_workers) is > 0 and var n ? n.Value : Environment.ProcessorCount,
+        Workers = result.GetValue(_workers) is int n and > 0 ? n : Environment.ProcessorCount,
     };
 }
