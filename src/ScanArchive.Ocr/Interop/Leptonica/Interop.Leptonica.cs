@@ -43,6 +43,16 @@ internal static partial class Interop
         internal static partial SafePixHandle pixDeskewGeneral(SafePixHandle pixs, int redsweep, float sweeprange, float sweepdelta, int redsearch, int thresh, out float pangle, out float pconf);
 
         [LibraryImport(LibraryName)]
+        internal static partial int pixFindSkewSweepAndSearch(SafePixHandle pixs, out float pangle, out float pconf, int redsweep, int redsearch, float sweeprange, float sweepdelta, float minbsdelta);
+
+        // pixRotate: type L_ROTATE_AREA_MAP = 1, incolor L_BRING_IN_WHITE = 1; angle in radians.
+        internal const int L_ROTATE_AREA_MAP = 1;
+        internal const int L_BRING_IN_WHITE = 1;
+
+        [LibraryImport(LibraryName)]
+        internal static partial SafePixHandle pixRotate(SafePixHandle pixs, float angle, int type, int incolor, int width, int height);
+
+        [LibraryImport(LibraryName)]
         internal static partial SafePixHandle pixScale(SafePixHandle pixs, float scalex, float scaley);
 
         [LibraryImport(LibraryName)]
