@@ -8,4 +8,9 @@ root.Options.Add(GlobalOptions.Data);
 root.Options.Add(GlobalOptions.UiLanguage);
 root.Subcommands.Add(AnalyzeCommand.Create());
 root.Subcommands.Add(InfoCommand.Create());
+foreach (var command in BatchCommands.Create().Concat(EntryCommands.Create()))
+{
+    root.Subcommands.Add(command);
+}
+
 return await root.Parse(args).InvokeAsync();
