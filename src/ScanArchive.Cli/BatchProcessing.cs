@@ -29,7 +29,9 @@ internal static class BatchProcessing
         using (pool)
         {
             var processor = new BatchProcessor(store, new DocumentReader(), pool, new ArchivePageEncoder());
-            var pending = store.Documents(batch.Id).Count(d => d.Status == DocumentStatus.Pending);
+            var documents = store.Documents(batch.Id);
+            var names = documents.ToDictionary(d => d.Id, d => d.SourceName);
+            var pending = documents.Count(d => d.Status == DocumentStatus.Pending);
             var clock = Stopwatch.StartNew();
             BatchProcessingResult result;
             if (!Console.IsErrorRedirected && pending > 0)
@@ -55,8 +57,8 @@ internal static class BatchProcessing
                     if (p.LastPage is { } page)
                     {
                         Console.Error.WriteLine(UserMessages.Pick(
-                            $"[{p.DocumentsDone}/{p.DocumentsTotal}] 第 {p.PagesDone} 页完成（{page.DocumentId} 第 {page.PageNumber} 页）",
-                            $"[{p.DocumentsDone}/{p.DocumentsTotal}] page {p.PagesDone} done ({page.DocumentId} page {page.PageNumber})",
+                            $"[{p.DocumentsDone}/{p.DocumentsTotal}] 已完成 {p.PagesDone} 页：{names.GetValueOrDefault(page.DocumentId)} 第 {page.PageNumber} 页",
+                            $"[{p.DocumentsDone}/{p.DocumentsTotal}] {p.PagesDone} page(s) done: {names.GetValueOrDefault(page.DocumentId)} page {page.PageNumber}",
                             culture));
                     }
                 });

@@ -22,7 +22,7 @@ public sealed record BatchProgress(int PagesDone, int PagesSkipped, int Document
 /// <summary>What a processing run did.</summary>
 /// <param name="Batch">The batch afterwards.</param>
 /// <param name="PagesProcessed">Pages recognized in this run.</param>
-/// <param name="PagesSkipped">Pages already done before (resumed).</param>
+/// <param name="PagesSkipped">Pages already stored before this run (not recognized again).</param>
 /// <param name="FailedDocuments">Documents that could not be read, with the reason.</param>
 public sealed record BatchProcessingResult(Batch Batch, int PagesProcessed, int PagesSkipped, IReadOnlyList<BatchDocument> FailedDocuments);
 
@@ -99,7 +99,7 @@ public sealed class BatchProcessor
             batch = _store.MoveBatch(batch.Id, BatchState.ReadyForReview, user);
         }
 
-        return new BatchProcessingResult(batch, counters.Done, counters.Skipped, documents.Where(d => d.Status == DocumentStatus.Failed).ToList());
+        return new BatchProcessingResult(batch, counters.Done, stored.Count, documents.Where(d => d.Status == DocumentStatus.Failed).ToList());
     }
 
     private async Task<Task> StartDocumentAsync(
@@ -151,7 +151,13 @@ public sealed class BatchProcessor
                 throw new DocumentReadException(document.SourceName, DocumentProblem.NoPages);
             }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            // Let pages already recognized reach the store before the run reports the cancel.
+            await Task.WhenAll(pageTasks.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
+            throw;
+        }
+        catch (Exception ex)
         {
             // The pages read before the failure stay stored: nothing captured is lost, and the reviewer sees why.
             await Task.WhenAll(pageTasks.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
@@ -193,7 +199,8 @@ public sealed class BatchProcessor
             {
                 var image = page.Image!;
                 var ocr = await _engine.RecognizeAsync(image, cancellationToken).ConfigureAwait(false);
-                var encoded = await Task.Run(() => _encoder.Encode(image), cancellationToken).ConfigureAwait(false);
+                // Once recognized, a page is finished and stored even if a cancel arrives now: work done is never thrown away.
+                var encoded = await Task.Run(() => _encoder.Encode(image), CancellationToken.None).ConfigureAwait(false);
                 result = new PageResult(document.BatchId, document.Id, page.Number, ocr, encoded, _textLayer?.Invoke(image, ocr), Blank: ocr.Lines.Count == 0);
             }
 
