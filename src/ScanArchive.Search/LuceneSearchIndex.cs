@@ -20,8 +20,8 @@ namespace ScanArchive.Search;
 /// lets one query combine page text and fields ("张伟 合同"). Pages are grouped into entries while collecting
 /// (<see cref="EntryCollector"/>): an entry's pages are written as one block, so they always share a segment.</para>
 /// <para><b>Concurrency and durability.</b> One <see cref="IndexWriter"/> (Lucene's write lock keeps other processes out);
-/// searches use a <see cref="SearcherManager"/> refreshed after each <see cref="Commit"/>, so they see only committed state
-/// and never wait for writes. <see cref="Dispose"/> rolls back uncommitted changes: a rebuild interrupted between
+/// searches use a <see cref="SearcherManager"/> over the folder's last commit, refreshed after each <see cref="Commit"/>
+/// (unchanged segments are shared), so they see exactly the committed state and never wait for writes. <see cref="Dispose"/> rolls back uncommitted changes: a rebuild interrupted between
 /// <see cref="DeleteAll"/> and <see cref="Commit"/> leaves the previous index intact.</para>
 /// </remarks>
 public sealed class LuceneSearchIndex : ISearchIndex
@@ -54,7 +54,13 @@ public sealed class LuceneSearchIndex : ISearchIndex
                 Similarity = new BM25Similarity(),
             };
             writer = new IndexWriter(directory, config);
-            _searchers = new SearcherManager(writer, applyAllDeletes: true, new Bm25SearcherFactory());
+            if (!DirectoryReader.IndexExists(directory))
+            {
+                writer.Commit(); // an empty commit, so that searchers have something to open
+            }
+
+            // Searchers read the last commit from the folder rather than the writer's uncommitted state.
+            _searchers = new SearcherManager(directory, new Bm25SearcherFactory());
             _directory = directory;
             _writer = writer;
         }

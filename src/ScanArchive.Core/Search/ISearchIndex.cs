@@ -18,6 +18,7 @@ public interface ISearchIndex : IDisposable
     /// Adds entries, replacing everything indexed before under the same archive number (so calling it twice with the
     /// same entry leaves one copy). Within one call, a later document with the same archive number wins.
     /// </summary>
+    /// <exception cref="ArgumentException">A document has no archive number.</exception>
     /// <exception cref="SearchIndexException">The index cannot be written.</exception>
     void Upsert(IEnumerable<SearchDocument> documents);
 
