@@ -19,7 +19,8 @@ namespace ScanArchive.Search;
 /// (customer, type, fields, keys) is repeated on each page — entries have a handful of pages, so the cost is small — which
 /// lets one query combine page text and fields ("张伟 合同"). Pages are grouped into entries while collecting
 /// (<see cref="EntryCollector"/>): an entry's pages are written as one block, so they always share a segment.</para>
-/// <para><b>Concurrency and durability.</b> One <see cref="IndexWriter"/> (Lucene's write lock keeps other processes out);
+/// <para><b>Concurrency and durability.</b> One <see cref="IndexWriter"/>, and one process: an exclusive OS lock on
+/// <see cref="LockFileName"/> keeps other processes (and other instances) out while the index is open;
 /// searches use a <see cref="SearcherManager"/> over the folder's last commit, refreshed after each <see cref="Commit"/>
 /// (unchanged segments are shared), so they see exactly the committed state and never wait for writes. <see cref="Dispose"/> rolls back uncommitted changes: a rebuild interrupted between
 /// <see cref="DeleteAll"/> and <see cref="Commit"/> leaves the previous index intact.</para>
@@ -32,6 +33,7 @@ public sealed class LuceneSearchIndex : ISearchIndex
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
+    private readonly FileStream _folderLock;
     private bool _disposed;
 
     /// <summary>Opens the index in <paramref name="folder"/>, creating the folder and an empty index when there is none.</summary>
@@ -43,9 +45,11 @@ public sealed class LuceneSearchIndex : ISearchIndex
         Folder = Path.GetFullPath(folder);
         LuceneDirectory? directory = null;
         IndexWriter? writer = null;
+        FileStream? folderLock = null;
         try
         {
             System.IO.Directory.CreateDirectory(Folder);
+            folderLock = LockFolder(Folder);
             directory = FSDirectory.Open(new DirectoryInfo(Folder));
             var config = new IndexWriterConfig(ArchiveTextAnalyzer.Version, _indexAnalyzer)
             {
@@ -63,18 +67,22 @@ public sealed class LuceneSearchIndex : ISearchIndex
             _searchers = new SearcherManager(directory, new Bm25SearcherFactory());
             _directory = directory;
             _writer = writer;
+            _folderLock = folderLock;
         }
         catch (Exception e) when (Translate(e) is { } problem)
         {
-            Dispose(writer, directory);
+            Dispose(writer, directory, folderLock);
             throw new SearchIndexException(Folder, problem, e);
         }
         catch
         {
-            Dispose(writer, directory);
+            Dispose(writer, directory, folderLock);
             throw;
         }
     }
+
+    /// <summary>Name of the file in the index folder that holds the exclusive lock of the process using the index.</summary>
+    public const string LockFileName = "scanarchive-index.lock";
 
     /// <summary>The index folder.</summary>
     public string Folder { get; }
@@ -174,7 +182,7 @@ public sealed class LuceneSearchIndex : ISearchIndex
 
             _disposed = true;
             _searchers.Dispose();
-            Dispose(_writer, _directory);
+            Dispose(_writer, _directory, _folderLock);
         }
     }
 
@@ -256,7 +264,24 @@ public sealed class LuceneSearchIndex : ISearchIndex
         _ => null,
     };
 
-    private static void Dispose(IndexWriter? writer, LuceneDirectory? directory)
+    /// <summary>
+    /// Takes an exclusive OS lock on a file in the folder for as long as the index is open. Lucene.Net's own write lock
+    /// does not keep a second process out on Linux (its lock file is opened shared there: verified with two processes),
+    /// and two writers would corrupt the index. The OS drops the lock when the process dies, so a crash leaves nothing stale.
+    /// </summary>
+    private static FileStream LockFolder(string folder)
+    {
+        try
+        {
+            return new FileStream(Path.Combine(folder, LockFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException and not PathTooLongException)
+        {
+            throw new LockObtainFailedException($"{Path.Combine(folder, LockFileName)} is locked by another process", e);
+        }
+    }
+
+    private static void Dispose(IndexWriter? writer, LuceneDirectory? directory, FileStream? folderLock)
     {
         try
         {
@@ -268,6 +293,7 @@ public sealed class LuceneSearchIndex : ISearchIndex
         }
 
         directory?.Dispose();
+        folderLock?.Dispose();
     }
 
     /// <summary>Searchers that rank with BM25, like the writer's length norms expect.</summary>

@@ -53,7 +53,7 @@ internal sealed class IndexFixture : IDisposable
 
     public void Dispose()
     {
-        Index.Dispose();
+        Index.Dispose(); // idempotent: a test may have closed it already
         _temp.Dispose();
     }
 }

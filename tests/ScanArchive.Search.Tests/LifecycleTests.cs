@@ -135,6 +135,55 @@ public sealed class LifecycleTests : IDisposable
     }
 
     [Fact]
+    public void Another_process_holding_the_index_locks_it_out_until_it_is_killed()
+    {
+        // util-linux flock(1) takes the same flock(2) lock that .NET's FileShare.None takes on Linux.
+        var lockFile = Path.Combine(_f.IndexFolder, LuceneSearchIndex.LockFileName);
+        _f.Index.Dispose();
+        using var holder = System.Diagnostics.Process.Start("flock", ["--exclusive", lockFile, "sleep", "60"]);
+        try
+        {
+            WaitUntil(() => RunFlock(lockFile) == 1, "the flock process did not take the lock");
+
+            var e = Assert.Throws<SearchIndexException>(() => new LuceneSearchIndex(_f.IndexFolder));
+            Assert.Equal(SearchIndexProblem.Locked, e.Problem);
+        }
+        finally
+        {
+            holder.Kill(entireProcessTree: true); // SIGKILL (sleep inherited the lock): the OS must release it
+            holder.WaitForExit();
+        }
+
+        using var reopened = new LuceneSearchIndex(_f.IndexFolder);
+        Assert.Equal(0, reopened.Count);
+    }
+
+    [Fact]
+    public void An_open_index_keeps_other_processes_out()
+    {
+        Assert.Equal(1, RunFlock(Path.Combine(_f.IndexFolder, LuceneSearchIndex.LockFileName)));
+        _f.Index.Dispose();
+        Assert.Equal(0, RunFlock(Path.Combine(_f.IndexFolder, LuceneSearchIndex.LockFileName)));
+    }
+
+    private static int RunFlock(string lockFile)
+    {
+        using var process = System.Diagnostics.Process.Start("flock", ["--nonblock", "--exclusive", lockFile, "true"]);
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+
+    private static void WaitUntil(Func<bool> condition, string failure)
+    {
+        for (var i = 0; i < 300 && !condition(); i++)
+        {
+            Thread.Sleep(100);
+        }
+
+        Assert.True(condition(), failure);
+    }
+
+    [Fact]
     public void A_damaged_index_gives_a_clear_corrupt_error_that_says_reindex()
     {
         using var temp = new TempDirectory("scanarchive-search-corrupt");
