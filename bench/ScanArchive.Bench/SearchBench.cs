@@ -77,9 +77,8 @@ internal static class SearchBench
         var synthSecondsPerPage = synthClock.Elapsed.TotalSeconds / synthPages;
         Console.WriteLine($"synthesis alone: {synthSecondsPerPage * 1e3:F2} ms/page (one thread)");
 
-        using (var index = new LuceneSearchIndex(folder, ramBufferMegabytes: 128))
+        using (var index = new LuceneSearchIndex(folder, recreate: true, ramBufferMegabytes: 128))
         {
-            index.DeleteAll();
             var clock = Stopwatch.StartNew();
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 

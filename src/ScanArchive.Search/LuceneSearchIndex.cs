@@ -38,9 +38,14 @@ public sealed class LuceneSearchIndex : ISearchIndex
 
     /// <summary>Opens the index in <paramref name="folder"/>, creating the folder and an empty index when there is none.</summary>
     /// <param name="folder">The index folder (only the index lives there).</param>
+    /// <param name="recreate">
+    /// Delete whatever is in the folder and start an empty index. For rebuilding a damaged index (after a
+    /// <see cref="SearchIndexProblem.Corrupt"/> error); a rebuild of a healthy index should rather use
+    /// <see cref="DeleteAll"/>, which keeps the old index searchable until the new one is committed.
+    /// </param>
     /// <param name="ramBufferMegabytes">Memory for buffering added documents before they are flushed to a segment.</param>
-    /// <exception cref="SearchIndexException">The index is locked by another writer, damaged, or the folder is not usable.</exception>
-    public LuceneSearchIndex(string folder, double ramBufferMegabytes = 48)
+    /// <exception cref="SearchIndexException">The index is locked by another process, damaged, or the folder is not usable.</exception>
+    public LuceneSearchIndex(string folder, bool recreate = false, double ramBufferMegabytes = 48)
     {
         Folder = Path.GetFullPath(folder);
         LuceneDirectory? directory = null;
@@ -50,6 +55,14 @@ public sealed class LuceneSearchIndex : ISearchIndex
         {
             System.IO.Directory.CreateDirectory(Folder);
             folderLock = LockFolder(Folder);
+            if (recreate)
+            {
+                foreach (var file in System.IO.Directory.EnumerateFiles(Folder).Where(f => Path.GetFileName(f) != LockFileName))
+                {
+                    File.Delete(file);
+                }
+            }
+
             directory = FSDirectory.Open(new DirectoryInfo(Folder));
             var config = new IndexWriterConfig(ArchiveTextAnalyzer.Version, _indexAnalyzer)
             {

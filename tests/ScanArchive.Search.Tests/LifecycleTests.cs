@@ -154,6 +154,7 @@ public sealed class LifecycleTests : IDisposable
             holder.WaitForExit();
         }
 
+        WaitUntil(() => RunFlock(lockFile) == 0, "the killed process's lock was not released"); // sleep dies a moment after flock
         using var reopened = new LuceneSearchIndex(_f.IndexFolder);
         Assert.Equal(0, reopened.Count);
     }
@@ -204,6 +205,42 @@ public sealed class LifecycleTests : IDisposable
         Assert.Equal(SearchIndexProblem.Corrupt, e.Problem);
         Assert.Contains("reindex", e.MessageIn(new System.Globalization.CultureInfo("en")), StringComparison.Ordinal);
         Assert.Contains("reindex", e.MessageIn(new System.Globalization.CultureInfo("zh-CN")), StringComparison.Ordinal);
+
+        // What reindex does then: start over in the same folder.
+        using (var rebuilt = new LuceneSearchIndex(temp.Path, recreate: true))
+        {
+            Assert.Equal(0, rebuilt.Count);
+            rebuilt.Upsert([IndexFixture.Entry("KH-2026-000001", pages: "theta")]);
+            rebuilt.Commit();
+        }
+
+        using var reopened = new LuceneSearchIndex(temp.Path);
+        Assert.Equal(["KH-2026-000001"], reopened.Search(new SearchQuery { Text = "theta" }).Hits.Select(h => h.ArchiveNumber));
+    }
+
+    [Fact]
+    public void Damaged_segment_data_is_reported_as_corrupt()
+    {
+        using var temp = new TempDirectory("scanarchive-search-damaged");
+        using (var index = new LuceneSearchIndex(temp.Path))
+        {
+            index.Upsert([IndexFixture.Entry("KH-2026-000001", pages: "lambda")]);
+            index.Commit();
+        }
+
+        foreach (var file in Directory.GetFiles(temp.Path, "_*"))
+        {
+            var bytes = File.ReadAllBytes(file);
+            Array.Fill(bytes, (byte)0x33, bytes.Length / 3, Math.Max(1, bytes.Length / 3));
+            File.WriteAllBytes(file, bytes);
+        }
+
+        var e = Assert.Throws<SearchIndexException>(() =>
+        {
+            using var index = new LuceneSearchIndex(temp.Path);
+            index.Search(new SearchQuery { Text = "lambda" });
+        });
+        Assert.Equal(SearchIndexProblem.Corrupt, e.Problem);
     }
 
     [Fact]
