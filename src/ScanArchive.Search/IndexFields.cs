@@ -42,7 +42,7 @@ internal static class IndexFields
     /// <summary>Customer name as given (stored).</summary>
     public const string CustomerName = "customer_name";
 
-    /// <summary>yyyyMMdd of the document date, or of the commit day (UTC) when there is none (numeric, for the date filter).</summary>
+    /// <summary>yyyyMMdd of the document date, or of the commit day (in the offset it was recorded with) when there is none (numeric, for the date filter).</summary>
     public const string Day = "day";
 
     /// <summary>Document date as yyyy-MM-dd (stored; absent when none).</summary>

@@ -17,7 +17,7 @@ internal static class PageDocuments
         var meta = CjkSpacing.Compact(string.Join('\n', new[] { entry.DocumentType, entry.CustomerName, entry.CustomerNo, entry.BatchName }
             .Concat(entry.Fields.Values)
             .Where(v => !string.IsNullOrWhiteSpace(v))));
-        var day = entry.DocumentDate ?? DateOnly.FromDateTime(entry.CommittedAt.UtcDateTime);
+        var day = entry.DocumentDate ?? DateOnly.FromDateTime(entry.CommittedAt.DateTime);
         var dayNumber = (day.Year * 10000) + (day.Month * 100) + day.Day;
 
         IEnumerable<SearchPage> pages = entry.Pages.Count > 0 ? entry.Pages.OrderBy(p => p.PageNumber) : [new SearchPage(0, "")];

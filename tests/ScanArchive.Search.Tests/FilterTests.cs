@@ -34,6 +34,15 @@ public sealed class FilterTests : IDisposable
     }
 
     [Fact]
+    public void Commit_day_is_the_day_in_the_offset_the_commit_was_recorded_with()
+    {
+        // 01:00 in Beijing on 12 February is still 11 February in UTC.
+        _f.Add(IndexFixture.Entry("KH-2026-000005", pages: "amount 500", committed: new DateTimeOffset(2026, 2, 12, 1, 0, 0, TimeSpan.FromHours(8))));
+        Assert.Equal(["KH-2026-000005"], Numbers(new SearchQuery { Text = "500", From = new DateOnly(2026, 2, 12), To = new DateOnly(2026, 2, 12) }));
+        Assert.Empty(Numbers(new SearchQuery { Text = "500", To = new DateOnly(2026, 2, 11) }));
+    }
+
+    [Fact]
     public void Customer_filter_takes_a_name_or_a_customer_number()
     {
         Assert.Equal(["KH-2026-000001", "KH-2026-000003"], Numbers(new SearchQuery { Text = "amount", Customer = "张伟" }));

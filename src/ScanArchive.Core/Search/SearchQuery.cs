@@ -25,7 +25,7 @@ public sealed record SearchQuery
     /// <summary>Only entries of this document type (case-insensitive), or any when null or empty.</summary>
     public string? DocumentType { get; init; }
 
-    /// <summary>Only entries dated on or after this day. The document date counts; an entry without one counts by the day it was committed (UTC).</summary>
+    /// <summary>Only entries dated on or after this day. The document date counts; an entry without one counts by the calendar day it was committed on, in the UTC offset <see cref="SearchDocument.CommittedAt"/> was recorded with (a commit at 01:00 +08:00 counts for that day, not the UTC day before).</summary>
     public DateOnly? From { get; init; }
 
     /// <summary>Only entries dated on or before this day (inclusive); see <see cref="From"/>.</summary>
