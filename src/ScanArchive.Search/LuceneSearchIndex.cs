@@ -178,6 +178,7 @@ public sealed class LuceneSearchIndex : ISearchIndex
         {
             var collector = new EntryCollector();
             searcher.Search(plan.Query, plan.Filter, collector);
+            collector.Finish();
             var hits = collector.Top(skip, take).Select(match => Hit(searcher, match, plan.Terms)).ToList();
             return new SearchResults(collector.EntryCount, hits, clock.Elapsed);
         });

@@ -23,9 +23,10 @@ internal sealed class HighlightTerms
 
     public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
 
-    public bool Matches(string term)
+    /// <summary>True when a term of analyzed page text is one the query searched for (span: no string per token).</summary>
+    public bool Matches(ReadOnlySpan<char> term)
     {
-        if (Exact.Contains(term))
+        if (Exact.Count > 0 && Exact.GetAlternateLookup<ReadOnlySpan<char>>().Contains(term))
         {
             return true;
         }
@@ -50,7 +51,7 @@ internal sealed class HighlightTerms
     }
 
     // Damerau-Levenshtein (optimal string alignment), like FuzzyQuery with transpositions.
-    private static int EditDistance(string a, string b, int limit)
+    private static int EditDistance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int limit)
     {
         var d = new int[a.Length + 1, b.Length + 1];
         for (var i = 0; i <= a.Length; i++)

@@ -36,7 +36,7 @@ internal static class SnippetBuilder
             stream.Reset();
             while (stream.IncrementToken())
             {
-                if (terms.Matches(term.ToString()) && offset.EndOffset > offset.StartOffset)
+                if (terms.Matches(term.Buffer.AsSpan(0, term.Length)) && offset.EndOffset > offset.StartOffset)
                 {
                     var start = map[offset.StartOffset];
                     var end = map[offset.EndOffset - 1] + 1;
