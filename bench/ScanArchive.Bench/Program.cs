@@ -4,11 +4,13 @@ using ScanArchive.Bench;
 return args.FirstOrDefault() switch
 {
     "ocr-throughput" => await OcrThroughput.RunAsync(args[1..]),
+    "search" => SearchBench.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: ScanArchive.Bench ocr-throughput [--workers N] [--lang L] [--repeat R] PAGE...");
+    Console.Error.WriteLine("       ScanArchive.Bench search [--pages N] [--queries N] [--threads N] [--index DIR] [--keep]");
     return 2;
 }
