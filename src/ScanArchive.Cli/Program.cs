@@ -8,7 +8,7 @@ root.Options.Add(GlobalOptions.Data);
 root.Options.Add(GlobalOptions.UiLanguage);
 root.Subcommands.Add(AnalyzeCommand.Create());
 root.Subcommands.Add(InfoCommand.Create());
-foreach (var command in BatchCommands.Create().Concat(EntryCommands.Create()))
+foreach (var command in BatchCommands.Create().Concat(EntryCommands.Create()).Concat(SearchCommands.Create()))
 {
     root.Subcommands.Add(command);
 }

@@ -53,6 +53,18 @@ public sealed class ArchiveCommandTests : IDisposable
         var text = await PdfToText(exported);
         Assert.Contains("Customer file KH 12345 service letter", text, StringComparison.Ordinal);
 
+        // Committed entries are searchable at once, by recognized words and by their archive number.
+        var search = JsonDocument.Parse((await Run("search", "invoice", "--json")).StdOut).RootElement;
+        Assert.Equal(numbers[0], search.GetProperty("hits")[0].GetProperty("archiveNumber").GetString());
+        var byNumber = JsonDocument.Parse((await Run("search", numbers[1], "--json")).StdOut).RootElement;
+        Assert.Equal(numbers[1], byNumber.GetProperty("hits")[0].GetProperty("archiveNumber").GetString());
+
+        // The index can be thrown away and rebuilt from the records.
+        Directory.Delete(Path.Combine(_data.Path, "index"), recursive: true);
+        Assert.Equal(0, (await Run("reindex")).ExitCode);
+        var again = JsonDocument.Parse((await Run("search", "service", "letter", "--json")).StdOut).RootElement;
+        Assert.Equal(numbers[1], again.GetProperty("hits")[0].GetProperty("archiveNumber").GetString());
+
         Assert.Equal(0, (await Run("verify")).ExitCode);
         Assert.Equal(3, (await Run("entry", "KH-1999-000042")).ExitCode);
     }

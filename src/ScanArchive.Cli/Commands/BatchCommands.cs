@@ -267,13 +267,3 @@ internal static class BatchCommands
 
     private sealed record BatchSummary(string Id, string Name, BatchState State, int Documents, int Pages, DateTimeOffset CreatedAt, string CreatedBy, string? Note, IReadOnlyList<string> EntryNumbers);
 }
-
-/// <summary>Keeps the search index in step with committed entries (filled in when search lands).</summary>
-internal static class SearchIndexing
-{
-    public static void TryDrainOutbox(LiteDbArchiveStore store, CultureInfo culture)
-    {
-        _ = store;
-        _ = culture;
-    }
-}
