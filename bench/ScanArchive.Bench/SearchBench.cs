@@ -180,12 +180,18 @@ internal static class SearchBench
             results.Add((kind, stats));
         }
 
+        // Ratios on CPU time: on a shared machine the wall-clock p95 of a sub-millisecond baseline is mostly scheduler noise.
         Console.WriteLine();
-        Console.WriteLine($"ratios (p95 / bare Lucene term p95 {baseline.P95:F2} ms): "
-            + string.Join(", ", results.Select(r => $"{r.Kind} {r.Stats.P95 / baseline.P95:F1}×")));
-        var gated = results.Where(r => r.Kind is "term (en)" or "term (zh, 2 chars)" or "id number").ToList();
-        var worst = gated.Max(r => r.Stats.P95);
-        Console.WriteLine($"target p95 ≤ 50 ms for term/ID queries at 100k pages: worst {worst:F1} ms at {pageCount} pages → {(worst <= 50 ? "met" : "NOT met")}");
+        Console.WriteLine($"ratios (CPU p95 / bare Lucene term CPU p95 {baseline.CpuP95:F2} ms): "
+            + string.Join(", ", results.Select(r => $"{r.Kind} {r.Stats.CpuP95 / baseline.CpuP95:F1}×")));
+        var gated = results.Where(r => r.Kind.StartsWith("term (", StringComparison.Ordinal) && !r.Kind.Contains("1 hit", StringComparison.Ordinal)
+            || r.Kind is "id number" or "phone (spaced)").ToList();
+        var worstWall = gated.MaxBy(r => r.Stats.P95);
+        var worstCpu = gated.MaxBy(r => r.Stats.CpuP95);
+        Console.WriteLine($"target p95 ≤ 50 ms for term/ID queries at 100k pages ({pageCount} pages here): "
+            + $"wall worst {worstWall.Stats.P95:F1} ms ({worstWall.Kind}) → {(worstWall.Stats.P95 <= 50 ? "met" : "NOT met")}; "
+            + $"CPU worst {worstCpu.Stats.CpuP95:F1} ms ({worstCpu.Kind}) → {(worstCpu.Stats.CpuP95 <= 50 ? "met" : "NOT met")}");
+        Console.WriteLine($"load average at the end: {File.ReadAllText("/proc/loadavg").Trim()} on {Environment.ProcessorCount} cores");
         return 0;
     }
 
