@@ -43,7 +43,8 @@ internal static class OcrThroughput
         if (poolOnly)
         {
             // The engine-pool limit other benchmarks compare against (e.g. bench/e2e.sh).
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pool_pages_per_min={await PoolAsync(work, lang, workers):F2}"));
+            var limit = await PoolAsync(work, lang, workers);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pool_pages_per_min={limit:F2}"));
             return 0;
         }
 
