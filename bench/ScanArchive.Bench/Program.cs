@@ -4,6 +4,8 @@ using ScanArchive.Bench;
 return args.FirstOrDefault() switch
 {
     "ocr-throughput" => await OcrThroughput.RunAsync(args[1..]),
+    "fields-extract" => FieldExtraction.Run(args[1..]),
+    "fields-debug" => FieldDebug.Run(args[1..]),
     _ => Usage(),
 };
 
