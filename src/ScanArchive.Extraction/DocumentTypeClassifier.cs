@@ -42,7 +42,7 @@ public sealed class DocumentTypeClassifier
             {
                 var key = HalfWidth.LabelKey(row.Text);
                 body.Append(key).Append('|');
-                var inTitleZone = page.Number == 1 && row.Box.Bottom <= page.Page.Height * _dictionary.TitleZone;
+                var inTitleZone = page.Number == 1 && row.Box.Bottom <= page.Height * _dictionary.TitleZone;
                 var large = page.TextHeight > 0 && row.Height >= 1.4 * page.TextHeight;
                 if (inTitleZone || large)
                 {

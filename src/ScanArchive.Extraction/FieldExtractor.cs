@@ -139,7 +139,7 @@ public sealed class FieldExtractor : IFieldExtractor
             }
             else
             {
-                fields[FieldKeys.Amount] = new ExtractedField(FieldKeys.Amount, written, LayoutText.Join(tokens).Text, Math.Round(LayoutText.Confidence(tokens) * 0.9, 3), page, LayoutText.Union(tokens))
+                fields[FieldKeys.Amount] = new ExtractedField(FieldKeys.Amount, written, LayoutText.Join(tokens).Text, Math.Round(LayoutText.Confidence(tokens) * 0.9, 3), page, LayoutText.PageUnion(tokens))
                 {
                     Validation = FieldValidation.Valid,
                     Source = FieldSource.Derived,

@@ -18,7 +18,8 @@ internal sealed record FieldCandidate(
     FieldSource Source,
     string? Label)
 {
-    public PixelBox Box => LayoutText.Union(Tokens);
+    /// <summary>The evidence's box in page-image pixels.</summary>
+    public PixelBox Box => LayoutText.PageUnion(Tokens);
 }
 
 /// <summary>What one page yields: field candidates, label/value pairs, and 大写 amounts for cross-checking.</summary>
@@ -42,6 +43,12 @@ internal sealed partial class PageFieldFinder
     /// <summary>Free-text fields whose value may continue on the next rows (a wrapped address).</summary>
     private static readonly HashSet<string> MultiLineKeys = [FieldKeys.Address];
 
+    /// <summary>Least OCR confidence (0–1) of a value found by its shape alone.</summary>
+    private const double MinShapeConfidence = 0.5;
+
+    /// <summary>Least OCR confidence (0–1) of a value found next to a label.</summary>
+    private const double MinLabelConfidence = 0.25;
+
     private readonly ExtractionDictionary _dictionary;
     private readonly FieldNormalizer _normalizer;
 
@@ -58,7 +65,7 @@ internal sealed partial class PageFieldFinder
         // Only labels we are sure of (dictionary labels, text before a colon) end a value or stop a cell being one;
         // a short Chinese caption may just as well be a value (a name).
         var hitStarts = hits.Where(IsStrong).Select(h => (h.Row.Index, h.Start)).ToHashSet();
-        var labelTokens = hits.SelectMany(h => h.Tokens).ToHashSet();
+        var labelTokens = hits.Where(h => h.Entry is not null).SelectMany(h => h.Tokens).ToHashSet();
         var candidates = new List<FieldCandidate>();
         var pairs = new List<ExtractedPair>();
         var ignored = new HashSet<LayoutToken>();
@@ -69,13 +76,20 @@ internal sealed partial class PageFieldFinder
             if (values.Count > 0)
             {
                 var first = values[0];
-                var tokens = hit.Entry?.Key is { } k && MultiLineKeys.Contains(k) || hit.Entry is null
-                    ? Continue(page, first.Tokens, hit, hitStarts)
-                    : first.Tokens;
-                var text = FieldNormalizer.CleanFreeText(LayoutText.Join(tokens).Text);
-                if (text.Length > 0)
+                if (first.Place == ValuePlace.Inline && !hit.HasColon && hit.Start != hit.Cell.Start)
                 {
-                    pairs.Add(new ExtractedPair(hit.Text, text, LayoutText.Confidence(tokens), page.Number, hit.Box, LayoutText.Union(tokens)));
+                    // A label inside running text: its value is only what a validator accepts (the pair is added below).
+                }
+                else
+                {
+                    var tokens = hit.Entry?.Key is { } k && MultiLineKeys.Contains(k) || hit.Entry is null
+                        ? Continue(page, first.Tokens, hit, hitStarts)
+                        : first.Tokens;
+                    var text = FieldNormalizer.CleanFreeText(LayoutText.Join(tokens).Text);
+                    if (text.Length > 0)
+                    {
+                        pairs.Add(new ExtractedPair(hit.Text, text, LayoutText.Confidence(tokens), page.Number, LayoutText.PageUnion(hit.Tokens), LayoutText.PageUnion(tokens)));
+                    }
                 }
 
                 if (hit.Entry is { Key: null })
@@ -97,9 +111,13 @@ internal sealed partial class PageFieldFinder
                 // only when a validator proves it.
                 var validatedOnly = place == ValuePlace.Inline && !hit.HasColon;
                 var tokens = MultiLineKeys.Contains(key) ? Continue(page, valueTokens, hit, hitStarts) : valueTokens;
-                if (Candidate(page, key, tokens, FieldSource.Label, LabelWeight(entry, hit) * PlaceWeight(place, hit), validatedOnly, hit.Text) is { } candidate)
+                if (Candidate(page, key, tokens, FieldSource.Label, LabelWeight(entry, hit) * PlaceWeight(place, hit, page), validatedOnly, hit.Text) is { } candidate)
                 {
                     candidates.Add(candidate);
+                    if (validatedOnly && hit.Start != hit.Cell.Start)
+                    {
+                        pairs.Add(new ExtractedPair(hit.Text, candidate.Raw, LayoutText.Confidence(candidate.Tokens), page.Number, LayoutText.PageUnion(hit.Tokens), candidate.Box));
+                    }
                 }
             }
         }
@@ -192,6 +210,21 @@ internal sealed partial class PageFieldFinder
                 labelEnd = end + 1;
             }
 
+            // "Fax no:", "Date of issue:": a known label with a word or two more before its colon is all label.
+            if (!hasColon && start == cell.Start)
+            {
+                for (var k = end; k < Math.Min(cell.End, end + 2); k++)
+                {
+                    if (tokens[k].EndsWithColon && tokens[k].Text.Any(char.IsLetter))
+                    {
+                        hasColon = true;
+                        labelEnd = k + 1;
+                        text = LayoutText.Join(tokens.Skip(start).Take(labelEnd - start).ToList()).Text;
+                        break;
+                    }
+                }
+            }
+
             // A label in the middle of a cell is trusted only before a colon or for a field a validator can prove.
             if (start != cell.Start && !hasColon && !(entry.Key is { } k && StrictKeys.Contains(k)))
             {
@@ -259,7 +292,8 @@ internal sealed partial class PageFieldFinder
         var text = LayoutText.Join(tokens.Skip(cell.Start).Take(cell.End - cell.Start).ToList()).Text;
         var bare = text.TrimEnd(':', ' ');
         var letters = bare.Count(char.IsLetter);
-        if (last.EndsWithColon && letters >= 2 && bare.Length <= 40 && cell.End - cell.Start <= 6)
+        var nonSpace = bare.Count(c => !char.IsWhiteSpace(c));
+        if (last.EndsWithColon && letters >= 2 && letters >= 0.6 * nonSpace && bare.Length <= 40 && cell.End - cell.Start <= 5)
         {
             return new LabelHit(row, cell.Start, cell.End, null, bare, true);
         }
@@ -299,7 +333,13 @@ internal sealed partial class PageFieldFinder
         if (inline.Count > 0)
         {
             yield return (ValuePlace.Inline, inline);
-            yield break;
+
+            // Text after the label in its own cell is usually its value; when it is not ("Total Bue (GST incl):   31.00",
+            // an OCR-garbled rest of the label) the next cell still may be. Running text has no next cell to offer.
+            if (hit.Start != cell.Start || hit.End < cell.End && !row.Tokens[cell.End - 1].EndsWithColon)
+            {
+                yield break;
+            }
         }
 
         var index = IndexOf(row.Cells, cell);
@@ -307,7 +347,7 @@ internal sealed partial class PageFieldFinder
         {
             var right = row.Cells[index + 1];
             var gap = right.Box.X - hit.Box.Right;
-            if (!IsLabelCell(row, right, hitStarts) && gap < page.Page.Width * 0.45)
+            if (!IsLabelCell(row, right, hitStarts) && gap < page.Width * 0.45)
             {
                 var tokens = TakeValue(row, right.Start, right.End, hitStarts);
                 if (tokens.Count > 0)
@@ -317,7 +357,7 @@ internal sealed partial class PageFieldFinder
             }
         }
 
-        if (Below(page, hit, hitStarts) is { Count: > 0 } below)
+        if (inline.Count == 0 && Below(page, hit, hitStarts) is { Count: > 0 } below)
         {
             yield return (ValuePlace.Below, below);
         }
@@ -357,7 +397,7 @@ internal sealed partial class PageFieldFinder
         for (var r = hit.Row.Index + 1; r < page.Rows.Count; r++)
         {
             var row = page.Rows[r];
-            if (row.Box.Y - label.Bottom > 2.5 * height)
+            if (row.Box.Y - label.Bottom > (hit.Entry is null ? 2 : 4) * height)
             {
                 break;
             }
@@ -420,10 +460,12 @@ internal sealed partial class PageFieldFinder
         return result;
     }
 
-    private static double PlaceWeight(ValuePlace place, LabelHit hit) => place switch
+    private static double PlaceWeight(ValuePlace place, LabelHit hit, PageLayout page) => place switch
     {
         ValuePlace.Inline => hit.HasColon || hit.Start == hit.Cell.Start ? 1.0 : 0.9,
         ValuePlace.Right => 1.0,
+
+        // A caption right above its value is as good as a label beside it; further down (signature blocks) less so.
         _ => 0.85,
     };
 
@@ -449,6 +491,13 @@ internal sealed partial class PageFieldFinder
         var used = tokens.Skip(firstToken).Take(lastToken - firstToken + 1).ToList();
         var raw = text.Substring(normalized.Index, Math.Min(normalized.Length, text.Length - normalized.Index)).Trim();
         var ocr = LayoutText.Confidence(used);
+
+        // Text the engine barely read (a page upside down, a smudge) yields shapes by chance.
+        if (ocr < (source == FieldSource.Shape ? MinShapeConfidence : MinLabelConfidence))
+        {
+            return null;
+        }
+
         var validation = normalized.Validation switch
         {
             FieldValidation.Valid => 1.0,
@@ -464,7 +513,7 @@ internal sealed partial class PageFieldFinder
     /// <summary>Values found by their own shape, without a label.</summary>
     private IEnumerable<FieldCandidate> Shapes(PageLayout page, HashSet<LayoutToken> blocked)
     {
-        var pageHeight = Math.Max(page.Page.Height, 1);
+        var pageHeight = Math.Max(page.Height, 1);
         foreach (var row in page.Rows)
         {
             var usable = row.Tokens.Where(t => !blocked.Contains(t)).ToList();
@@ -594,7 +643,7 @@ internal sealed partial class PageFieldFinder
     /// <summary>Company names: letterheads and names ending in a company suffix (有限公司, 银行, Ltd., SDN BHD …).</summary>
     private IEnumerable<FieldCandidate> Companies(PageLayout page, HashSet<LayoutToken> blocked)
     {
-        var pageHeight = Math.Max(page.Page.Height, 1);
+        var pageHeight = Math.Max(page.Height, 1);
         var titleWords = _dictionary.DocumentTypes.SelectMany(t => t.Titles.Keys).ToList();
         var letterheadFound = false;
         for (var r = 0; r < page.Rows.Count; r++)
@@ -667,7 +716,8 @@ internal sealed partial class PageFieldFinder
                     words.Insert(0, row.Tokens[i]);
                 }
 
-                if (words.Count > 0 && words[0].Index == 0 && r > 0 && words.Count < 7)
+                // "Crestline Technical / Services Ltd." and "MPH BOOKSTORES / SDN BHD": a name broken over two rows.
+                if ((words.Count == 0 ? firstIndex == 0 : words[0].Index == 0) && words.Count < 2 && r > 0)
                 {
                     var above = page.Rows[r - 1];
                     if (row.Box.Y - above.Box.Bottom < row.Height * 1.2)
@@ -709,12 +759,17 @@ internal sealed partial class PageFieldFinder
             yield break;
         }
 
-        // No suffix anywhere at the top: the first clear line of large letters is usually the issuer (a receipt's shop).
-        foreach (var row in page.Rows.Take(6))
+        // No suffix anywhere at the top: the first clear line of letters is usually the issuer (a receipt's shop).
+        foreach (var row in page.Rows.Take(8))
         {
             if (row.Box.Y > pageHeight * 0.25)
             {
                 break;
+            }
+
+            if (row.Tokens.Any(t => char.IsLower(t.Text[0])))
+            {
+                continue;
             }
 
             var text = FieldNormalizer.CleanFreeText(row.Text);
@@ -752,8 +807,14 @@ internal sealed partial class PageFieldFinder
         return -1;
     }
 
-    private static bool IsNameWord(string word) =>
-        word.Length > 0 && (char.IsUpper(word[0]) || word == "&" || word.StartsWith('&')) && !word.Contains('(', StringComparison.Ordinal) && !word.EndsWith(',') && !word.Any(c => c is '"' or '“' or '”');
+    /// <summary>A word that can be part of a company name: capitalized, '&amp;', or a bracketed capitalized word such as (PJ); not a logo mark like (A), not a number.</summary>
+    private static bool IsNameWord(string word)
+    {
+        var bare = word.Trim('(', ')');
+        return bare.Length > 0 && (char.IsUpper(bare[0]) || bare[0] == '&') && !word.EndsWith(',') &&
+               !word.Any(c => c is '"' or '“' or '”' || char.IsAsciiDigit(c)) &&
+               (!word.Contains('(', StringComparison.Ordinal) || bare.Count(char.IsLetter) >= 2);
+    }
 
     /// <summary>Addresses recognized by their markers (省市区路号, Road/Jalan + postcode), with the rows they wrap onto.</summary>
     private IEnumerable<FieldCandidate> Addresses(PageLayout page, HashSet<LayoutToken> blocked)
@@ -766,7 +827,7 @@ internal sealed partial class PageFieldFinder
                 var text = LayoutText.Join(run).Text;
 
                 // Running text mentions addresses in passing; a form value or a letterhead line stands alone.
-                if (run.Count > 12 || text.Length < 6 || (r > 0 && page.Rows[r - 1].Tokens.Count > 12 && row.Box.Y - page.Rows[r - 1].Box.Bottom < row.Height))
+                if (run.Count > 12 || text.Length < 6 || IsParagraphTail(page, r))
                 {
                     continue;
                 }
@@ -803,6 +864,19 @@ internal sealed partial class PageFieldFinder
                 }
             }
         }
+    }
+
+    /// <summary>True for a row that ends a paragraph: right under a line of running text that spans most of the page.</summary>
+    private static bool IsParagraphTail(PageLayout page, int r)
+    {
+        if (r == 0)
+        {
+            return false;
+        }
+
+        var above = page.Rows[r - 1];
+        var row = page.Rows[r];
+        return row.Box.Y - above.Box.Bottom < row.Height * 1.2 && above.Box.Width > page.Width * 0.55 && above.Tokens.Count >= 8;
     }
 
     private IEnumerable<(decimal Amount, IReadOnlyList<LayoutToken> Tokens)> ChineseAmounts(PageLayout page)

@@ -6,11 +6,20 @@ using ScanArchive.Extraction.Normalization;
 namespace ScanArchive.Extraction.Layout;
 
 /// <summary>A recognized word prepared for extraction: half-width text, confidence 0–1, its row and place in it.</summary>
-internal sealed class LayoutToken(string text, PixelBox box, double confidence)
+internal sealed class LayoutToken(string text, PixelBox box, double confidence, PixelBox pageBox)
 {
+    public LayoutToken(string text, PixelBox box, double confidence)
+        : this(text, box, confidence, box)
+    {
+    }
+
     public string Text { get; } = text;
 
+    /// <summary>Where the word is in the upright frame the layout works in.</summary>
     public PixelBox Box { get; } = box;
+
+    /// <summary>Where the word is in the page image's pixels (differs from <see cref="Box"/> on a page read sideways).</summary>
+    public PixelBox PageBox { get; } = pageBox;
 
     public double Confidence { get; } = confidence;
 
@@ -108,12 +117,70 @@ internal sealed class LayoutRow
 /// <summary>A page's words arranged in rows and cells, in reading order.</summary>
 internal sealed class PageLayout
 {
-    private PageLayout(int number, OcrPage page, List<LayoutRow> rows)
+    private PageLayout(int number, OcrPage page, List<LayoutRow> rows, PageTurn turn)
     {
         Number = number;
         Page = page;
         Rows = rows;
+        Turn = turn;
         TextHeight = LayoutRow.Median(rows.SelectMany(r => r.Tokens).Select(t => (double)t.Box.Height));
+    }
+
+    /// <summary>How the page's text runs: the layout works in a frame where it reads left to right.</summary>
+    public PageTurn Turn { get; }
+
+    /// <summary>Width of the upright frame.</summary>
+    public int Width => Turn == PageTurn.None ? Page.Width : Page.Height;
+
+    /// <summary>Height of the upright frame.</summary>
+    public int Height => Turn == PageTurn.None ? Page.Height : Page.Width;
+
+    /// <summary>A page-image box in the upright frame.</summary>
+    public PixelBox ToUpright(PixelBox box) => Upright(box, Turn, Page.Width, Page.Height);
+
+    /// <summary>An upright-frame box in page-image pixels.</summary>
+    public PixelBox ToPage(PixelBox box) => Turn switch
+    {
+        PageTurn.Clockwise => new PixelBox(Page.Width - (box.Y + box.Height), box.X, box.Height, box.Width),
+        PageTurn.CounterClockwise => new PixelBox(box.Y, Page.Height - (box.X + box.Width), box.Height, box.Width),
+        _ => box,
+    };
+
+    private static PixelBox Upright(PixelBox box, PageTurn turn, int width, int height) => turn switch
+    {
+        PageTurn.Clockwise => new PixelBox(box.Y, width - (box.X + box.Width), box.Height, box.Width),
+        PageTurn.CounterClockwise => new PixelBox(height - (box.Y + box.Height), box.X, box.Height, box.Width),
+        _ => box,
+    };
+
+    /// <summary>
+    /// A page fed sideways that the engine still read: its words run down (or up) the image. Detected from the
+    /// words' shapes (tall and narrow) and their order along each line.
+    /// </summary>
+    private static PageTurn DetectTurn(OcrPage page)
+    {
+        var shaped = page.Lines.SelectMany(l => l.Words).Where(w => w.Text.Count(char.IsLetterOrDigit) >= 3 && !w.Text.Any(OcrText.IsCjk)).ToList();
+        var vertical = shaped.Count(w => w.Box.Height > 1.5 * w.Box.Width);
+        if (shaped.Count < 10 || vertical < 0.6 * shaped.Count)
+        {
+            return PageTurn.None;
+        }
+
+        var down = 0;
+        var up = 0;
+        foreach (var line in page.Lines.Where(l => l.Words.Count >= 2))
+        {
+            if (line.Words[^1].Box.Y > line.Words[0].Box.Y)
+            {
+                down++;
+            }
+            else
+            {
+                up++;
+            }
+        }
+
+        return down >= up ? PageTurn.Clockwise : PageTurn.CounterClockwise;
     }
 
     /// <summary>1-based page number.</summary>
@@ -130,8 +197,19 @@ internal sealed class PageLayout
 
     public static PageLayout Build(OcrPage page, int number)
     {
+        var turn = DetectTurn(page);
+        var lines = turn == PageTurn.None
+            ? page.Lines
+            : page.Lines.Select(l => l with { Words = l.Words.Select(w => w with { Box = Upright(w.Box, turn, page.Width, page.Height) }).ToList() }).ToList();
+        PixelBox ToPageFrame(PixelBox box) => turn switch
+        {
+            PageTurn.Clockwise => new PixelBox(page.Width - (box.Y + box.Height), box.X, box.Height, box.Width),
+            PageTurn.CounterClockwise => new PixelBox(box.Y, page.Height - (box.X + box.Width), box.Height, box.Width),
+            _ => box,
+        };
+
         var rows = new List<LayoutRow>();
-        foreach (var band in Bands(page.Lines))
+        foreach (var band in Bands(lines))
         {
             var words = band.SelectMany(l => l.Words)
                 .Where(w => !string.IsNullOrWhiteSpace(w.Text) && w.Box.Width > 0 && w.Box.Height > 0)
@@ -155,7 +233,7 @@ internal sealed class PageLayout
 
                 foreach (var piece in SplitAfterColons(text, word.Box))
                 {
-                    tokens.Add(new LayoutToken(piece.Text, piece.Box, Math.Clamp(word.Confidence / 100.0, 0, 1)));
+                    tokens.Add(new LayoutToken(piece.Text, piece.Box, Math.Clamp(word.Confidence / 100.0, 0, 1), ToPageFrame(piece.Box)));
                     if (piece.Text.EndsWith(':'))
                     {
                         // A colon ends a label: what follows is its value, however close.
@@ -170,7 +248,7 @@ internal sealed class PageLayout
             }
         }
 
-        return new PageLayout(number, page, rows);
+        return new PageLayout(number, page, rows, turn);
     }
 
     /// <summary>
@@ -229,6 +307,19 @@ internal sealed class PageLayout
     }
 }
 
+/// <summary>Which way a page's text runs in its image.</summary>
+internal enum PageTurn
+{
+    /// <summary>Left to right, as printed.</summary>
+    None,
+
+    /// <summary>Down the image: the page was turned a quarter clockwise.</summary>
+    Clockwise,
+
+    /// <summary>Up the image: the page was turned a quarter counter-clockwise.</summary>
+    CounterClockwise,
+}
+
 /// <summary>Joins tokens into text (with a map back to the tokens) and measures them.</summary>
 internal static class LayoutText
 {
@@ -261,6 +352,10 @@ internal static class LayoutText
 
     public static PixelBox Union(IEnumerable<LayoutToken> tokens) =>
         tokens.Aggregate(default(PixelBox), (acc, t) => acc.Union(t.Box));
+
+    /// <summary>The tokens' union in page-image pixels (what fields and pairs report).</summary>
+    public static PixelBox PageUnion(IEnumerable<LayoutToken> tokens) =>
+        tokens.Aggregate(default(PixelBox), (acc, t) => acc.Union(t.PageBox));
 
     /// <summary>Length-weighted mean confidence of tokens (0–1).</summary>
     public static double Confidence(IEnumerable<LayoutToken> tokens)

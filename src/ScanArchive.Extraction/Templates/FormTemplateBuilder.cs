@@ -77,21 +77,21 @@ public static class FormTemplateBuilder
             throw new ArgumentException($"The page has only {anchors.Count} printed labels to anchor a template on; at least {FormTemplateMatcher.MinAnchors} are needed.", nameof(page));
         }
 
-        return new FormTemplate(name, docType, page.Width, page.Height, anchors.Take(MaxAnchors).ToList(), zones);
+        return new FormTemplate(name, docType, layout.Width, layout.Height, anchors.Take(MaxAnchors).ToList(), zones);
     }
 
-    /// <summary>The field's box, padded, and widened to the right up to the next label on its row (values vary in length).</summary>
+    /// <summary>The field's box (in the layout's upright frame), padded, and widened to the right up to the next label on its row (values vary in length).</summary>
     private static PixelBox ZoneFor(ExtractedField field, PageLayout layout, List<LabelHit> hits)
     {
-        var box = field.Box;
+        var box = layout.ToUpright(field.Box);
         var pad = (int)Math.Round(Math.Max(layout.TextHeight, 10) * 0.5);
         var nextLabel = hits
             .Where(h => h.Box.X >= box.Right && h.Box.VerticalOverlap(box) > 0)
             .Select(h => h.Box.X)
-            .DefaultIfEmpty(Math.Min(layout.Page.Width, box.Right + (layout.Page.Width / 4)))
+            .DefaultIfEmpty(Math.Min(layout.Width, box.Right + (layout.Width / 4)))
             .Min();
         var right = Math.Max(box.Right + pad, nextLabel - pad);
-        return PixelBox.FromEdges(Math.Max(0, box.X - pad), Math.Max(0, box.Y - pad), Math.Min(layout.Page.Width, right), Math.Min(layout.Page.Height, box.Bottom + pad));
+        return PixelBox.FromEdges(Math.Max(0, box.X - pad), Math.Max(0, box.Y - pad), Math.Min(layout.Width, right), Math.Min(layout.Height, box.Bottom + pad));
     }
 
     private static bool Intersects(PixelBox a, PixelBox b) =>

@@ -159,7 +159,7 @@ public sealed class FormTemplateMatcher
             }
         }
 
-        var tolerance = Math.Max(20, 0.015 * Math.Max(layout.Page.Width, layout.Page.Height));
+        var tolerance = Math.Max(20, 0.015 * Math.Max(layout.Width, layout.Height));
         var found = occurrences.Select((o, i) => (Anchor: i, Points: o)).Where(o => o.Points.Count is > 0 and <= 3).ToList();
         if (found.Count < MinAnchors)
         {
