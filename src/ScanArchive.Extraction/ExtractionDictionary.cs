@@ -20,8 +20,8 @@ public sealed record DocumentTypeRule(string Type, IReadOnlyDictionary<string, d
 /// <summary>
 /// The extractor's vocabulary, loaded from data files rather than code: field label synonyms (zh and en),
 /// labels of non-canonical values, customer-number patterns, company suffixes, address markers, Chinese
-/// surnames, and the document-type phrases. The built-in copies (<c>Data/labels.json</c>,
-/// <c>Data/doctypes.json</c>) ship inside the assembly; a deployment can load its own.
+/// surnames, the document-type phrases and a district gazetteer. The built-in copies (<c>Data/labels.json</c>,
+/// <c>Data/doctypes.json</c>, <c>Data/regions.json</c>) ship inside the assembly; a deployment can load its own.
 /// </summary>
 public sealed class ExtractionDictionary
 {
@@ -81,11 +81,15 @@ public sealed class ExtractionDictionary
     /// <summary>Score the best type needs; below it the document is <c>other</c>.</summary>
     public double MinTypeScore { get; private set; } = 3;
 
-    /// <summary>Loads a dictionary from the two data files' contents.</summary>
+    /// <summary>City → its districts and counties (for correcting look-alike district names in addresses).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Districts { get; private set; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>Loads a dictionary from the data files' contents.</summary>
     /// <param name="labels">The label file (schema of <c>Data/labels.json</c>).</param>
     /// <param name="documentTypes">The document type file (schema of <c>Data/doctypes.json</c>).</param>
+    /// <param name="regions">The district gazetteer (schema of <c>Data/regions.json</c>), or null for none.</param>
     /// <exception cref="InvalidDataException">A file is malformed, or one label is given to two fields.</exception>
-    public static ExtractionDictionary Load(Stream labels, Stream documentTypes)
+    public static ExtractionDictionary Load(Stream labels, Stream documentTypes, Stream? regions = null)
     {
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(documentTypes);
@@ -101,6 +105,13 @@ public sealed class ExtractionDictionary
             {
                 dictionary.ReadDocumentTypes(doc.RootElement);
             }
+
+            if (regions is not null)
+            {
+                using var doc = JsonDocument.Parse(regions);
+                dictionary.Districts = doc.RootElement.GetProperty("cities").EnumerateObject()
+                    .ToDictionary(c => c.Name, c => (IReadOnlyList<string>)c.Value.EnumerateArray().Select(d => d.GetString()!).ToList(), StringComparer.Ordinal);
+            }
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException)
         {
@@ -110,13 +121,14 @@ public sealed class ExtractionDictionary
         return dictionary;
     }
 
-    /// <summary>Loads a dictionary from two files.</summary>
+    /// <summary>Loads a dictionary from files.</summary>
     /// <exception cref="InvalidDataException">A file is malformed.</exception>
-    public static ExtractionDictionary LoadFiles(string labelsPath, string documentTypesPath)
+    public static ExtractionDictionary LoadFiles(string labelsPath, string documentTypesPath, string? regionsPath = null)
     {
         using var labels = File.OpenRead(labelsPath);
         using var types = File.OpenRead(documentTypesPath);
-        return Load(labels, types);
+        using var regions = regionsPath is null ? null : File.OpenRead(regionsPath);
+        return Load(labels, types, regions);
     }
 
     /// <summary>The label whose normalized text (<see cref="HalfWidth.LabelKey"/>) is exactly <paramref name="normalized"/>.</summary>
@@ -135,7 +147,9 @@ public sealed class ExtractionDictionary
             ?? throw new InvalidDataException("The built-in label dictionary is missing from the assembly.");
         using var types = assembly.GetManifestResourceStream("ScanArchive.Extraction.doctypes.json")
             ?? throw new InvalidDataException("The built-in document type dictionary is missing from the assembly.");
-        return Load(labels, types);
+        using var regions = assembly.GetManifestResourceStream("ScanArchive.Extraction.regions.json")
+            ?? throw new InvalidDataException("The built-in district gazetteer is missing from the assembly.");
+        return Load(labels, types, regions);
     }
 
     private void ReadLabels(JsonElement root)

@@ -315,7 +315,38 @@ public sealed partial class FieldNormalizer
         }
 
         var (index, length) = Span(text);
-        return new NormalizedValue(cleaned, FieldValidation.Unchecked, 0.6 + (0.4 * score), index, length);
+        var (fixedText, corrected) = CorrectDistrict(cleaned);
+        return new NormalizedValue(fixedText, corrected ? FieldValidation.Corrected : FieldValidation.Unchecked, 0.6 + (0.4 * score), index, length);
+    }
+
+    /// <summary>
+    /// Fixes a district name OCR got one character wrong (北京市海演区 → 北京市海淀区) when the gazetteer lists the city
+    /// and exactly one of its districts is that close; a district it lists, or a city it does not, is left alone.
+    /// </summary>
+    public (string Address, bool Corrected) CorrectDistrict(string address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        foreach (var (city, districts) in _dictionary.Districts)
+        {
+            var at = address.IndexOf(city, StringComparison.Ordinal);
+            var after = at + city.Length;
+            if (at < 0 || districts.Any(d => string.CompareOrdinal(address, after, d, 0, d.Length) == 0))
+            {
+                continue;
+            }
+
+            var near = districts
+                .Where(d => after + d.Length <= address.Length && address[after + d.Length - 1] == d[^1] &&
+                            Enumerable.Range(0, d.Length).Count(i => address[after + i] != d[i]) == 1)
+                .ToList();
+            if (near.Count == 1)
+            {
+                var district = near[0];
+                return (string.Concat(address.AsSpan(0, after), district, address.AsSpan(after + district.Length)), true);
+            }
+        }
+
+        return (address, false);
     }
 
     private NormalizedValue? Company(string text)

@@ -213,12 +213,12 @@ internal sealed partial class PageFieldFinder
             // "Fax no:", "Date of issue:": a known label with a word or two more before its colon is all label.
             if (!hasColon && start == cell.Start)
             {
-                for (var k = end; k < Math.Min(cell.End, end + 2); k++)
+                for (var m = end; m < Math.Min(cell.End, end + 2); m++)
                 {
-                    if (tokens[k].EndsWithColon && tokens[k].Text.Any(char.IsLetter))
+                    if (tokens[m].EndsWithColon && tokens[m].Text.Any(char.IsLetter))
                     {
                         hasColon = true;
-                        labelEnd = k + 1;
+                        labelEnd = m + 1;
                         text = LayoutText.Join(tokens.Skip(start).Take(labelEnd - start).ToList()).Text;
                         break;
                     }
