@@ -82,8 +82,10 @@ public static partial class ChineseAmount
             switch (c)
             {
                 case '拾' or '十':
+                    // 拾元 is ten: a leading 拾 counts one ten.
                     section += (digit == 0 && !sawDigit ? 1 : digit) * 10;
                     digit = 0;
+                    sawDigit = true;
                     break;
                 case '佰' or '百':
                     section += digit * 100;
