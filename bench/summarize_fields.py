@@ -4,6 +4,7 @@
   summarize_fields.py sample GT_DIR PRED_DIR          per-key precision/recall/F1 and docType accuracy on sample-scans,
                                                       ours vs the regex-only baseline (computed here from the same OCR text)
   summarize_fields.py realdev GT_DIR PRED_DIR OUT_DIR writes score.py inputs for real-dev: OUT_DIR/ours and OUT_DIR/baseline
+  summarize_fields.py sroie-keys GT_DIR OUT_DIR       per-key SROIE precision/recall/F1 from those inputs
 
 Values are compared the way ../shared/tools/score.py compares fields: NFKC, case-folded, without whitespace or
 punctuation. A page's ground truth has at most one value per key; a prediction counts once per key.
@@ -230,11 +231,39 @@ def realdev(gt_dir, pred_dir, out_dir):
                     json.dump({"text": text, "fields": fields}, f, ensure_ascii=False)
 
 
+def sroie_keys(gt_dir, score_dir):
+    """Per-key precision/recall/F1 on SROIE for ours and the baseline (values compared like score.py)."""
+    counts = {s: defaultdict(lambda: [0, 0, 0]) for s in ("ours", "baseline")}
+    folder = os.path.join(gt_dir, "sroie")
+    for fn in sorted(os.listdir(folder)):
+        if not fn.endswith(".json"):
+            continue
+        truth = {f["key"]: f["value"] for f in load(os.path.join(folder, fn))["fields"]}
+        for system in counts:
+            path = os.path.join(score_dir, system, "sroie", fn)
+            pred = {f["key"]: f["value"] for f in load(path)["fields"]} if os.path.exists(path) else {}
+            for key in ("company", "date", "address", "total"):
+                t, p = truth.get(key), pred.get(key)
+                c = counts[system][key]
+                if t is not None and p is not None and norm(t) == norm(p):
+                    c[0] += 1
+                else:
+                    c[1] += p is not None
+                    c[2] += t is not None
+    print("SROIE per key (ours key -> SROIE key: company_name -> company, document_date raw -> date, address, amount -> total)")
+    print(f"{'key':10s} {'ours P':>7s} {'R':>6s} {'F1':>6s}   {'regex P':>7s} {'R':>6s} {'F1':>6s}")
+    for key in ("company", "date", "address", "total"):
+        o, b = prf(*counts["ours"][key]), prf(*counts["baseline"][key])
+        print(f"{key:10s} {o[0]:7.3f} {o[1]:6.3f} {o[2]:6.3f}   {b[0]:7.3f} {b[1]:6.3f} {b[2]:6.3f}")
+
+
 if __name__ == "__main__":
     if len(sys.argv) >= 4 and sys.argv[1] == "sample":
         sample(sys.argv[2], sys.argv[3])
     elif len(sys.argv) >= 5 and sys.argv[1] == "realdev":
         realdev(sys.argv[2], sys.argv[3], sys.argv[4])
+    elif len(sys.argv) >= 4 and sys.argv[1] == "sroie-keys":
+        sroie_keys(sys.argv[2], sys.argv[3])
     else:
         print(__doc__, file=sys.stderr)
         sys.exit(2)

@@ -31,6 +31,9 @@ internal enum ValuePlace
     /// <summary>In the next cell of the same row.</summary>
     Right,
 
+    /// <summary>In the next cell, although the label's own cell had more text after it (possibly the value, garbled).</summary>
+    RightAfterText,
+
     /// <summary>In the row below, in the label's column.</summary>
     Below,
 }

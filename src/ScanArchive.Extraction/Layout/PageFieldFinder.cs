@@ -111,7 +111,9 @@ internal sealed partial class PageFieldFinder
                 // only when a validator proves it.
                 var validatedOnly = place == ValuePlace.Inline && !hit.HasColon;
                 var tokens = MultiLineKeys.Contains(key) ? Continue(page, valueTokens, hit, hitStarts) : valueTokens;
-                if (Candidate(page, key, tokens, FieldSource.Label, LabelWeight(entry, hit) * PlaceWeight(place, hit, page), validatedOnly, hit.Text) is { } candidate)
+                // Of several totals, the last one printed is the one to pay (after discounts, tax and rounding).
+                var position = key == FieldKeys.Amount ? 0.9 + (0.1 * hit.Box.Y / Math.Max(1, page.Height)) : 1.0;
+                if (Candidate(page, key, tokens, FieldSource.Label, LabelWeight(entry, hit) * PlaceWeight(place, hit, page) * position, validatedOnly, hit.Text) is { } candidate)
                 {
                     candidates.Add(candidate);
                     if (validatedOnly && hit.Start != hit.Cell.Start)
@@ -336,7 +338,7 @@ internal sealed partial class PageFieldFinder
 
             // Text after the label in its own cell is usually its value; when it is not ("Total Bue (GST incl):   31.00",
             // an OCR-garbled rest of the label) the next cell still may be. Running text has no next cell to offer.
-            if (hit.Start != cell.Start || hit.End < cell.End && !row.Tokens[cell.End - 1].EndsWithColon)
+            if (hit.Start != cell.Start)
             {
                 yield break;
             }
@@ -347,12 +349,13 @@ internal sealed partial class PageFieldFinder
         {
             var right = row.Cells[index + 1];
             var gap = right.Box.X - hit.Box.Right;
-            if (!IsLabelCell(row, right, hitStarts) && gap < page.Width * 0.45)
+            // Far enough to cross into another column on a wide form, near enough for a receipt's right-aligned prices.
+            if (!IsLabelCell(row, right, hitStarts) && gap < Math.Max(page.Width * 0.45, row.Height * 20))
             {
                 var tokens = TakeValue(row, right.Start, right.End, hitStarts);
                 if (tokens.Count > 0)
                 {
-                    yield return (ValuePlace.Right, tokens);
+                    yield return (inline.Count > 0 ? ValuePlace.RightAfterText : ValuePlace.Right, tokens);
                 }
             }
         }
@@ -464,6 +467,7 @@ internal sealed partial class PageFieldFinder
     {
         ValuePlace.Inline => hit.HasColon || hit.Start == hit.Cell.Start ? 1.0 : 0.9,
         ValuePlace.Right => 1.0,
+        ValuePlace.RightAfterText => 0.9,
 
         // A caption right above its value is as good as a label beside it; further down (signature blocks) less so.
         _ => 0.85,
@@ -492,8 +496,10 @@ internal sealed partial class PageFieldFinder
         var raw = text.Substring(normalized.Index, Math.Min(normalized.Length, text.Length - normalized.Index)).Trim();
         var ocr = LayoutText.Confidence(used);
 
-        // Text the engine barely read (a page upside down, a smudge) yields shapes by chance.
-        if (ocr < (source == FieldSource.Shape ? MinShapeConfidence : MinLabelConfidence))
+        // Text the engine barely read (a page upside down, a smudge) yields amounts and free text by chance; a date,
+        // ID number, phone or e-mail that passes its validator is evidence whatever the engine's confidence.
+        var proven = normalized.Validation is FieldValidation.Valid or FieldValidation.Corrected && key != FieldKeys.Amount;
+        if (ocr < (source != FieldSource.Shape ? MinLabelConfidence : proven ? 0 : MinShapeConfidence))
         {
             return null;
         }
@@ -819,51 +825,70 @@ internal sealed partial class PageFieldFinder
     /// <summary>Addresses recognized by their markers (省市区路号, Road/Jalan + postcode), with the rows they wrap onto.</summary>
     private IEnumerable<FieldCandidate> Addresses(PageLayout page, HashSet<LayoutToken> blocked)
     {
+        var consumed = new HashSet<int>();
         for (var r = 0; r < page.Rows.Count; r++)
         {
             var row = page.Rows[r];
+            if (consumed.Contains(r) || !CanBeAddressRow(page, r, blocked))
+            {
+                continue;
+            }
+
             foreach (var run in Runs(row, blocked))
             {
                 var text = LayoutText.Join(run).Text;
 
                 // Running text mentions addresses in passing; a form value or a letterhead line stands alone.
-                if (run.Count > 12 || text.Length < 6 || IsParagraphTail(page, r))
-                {
-                    continue;
-                }
-
-                var score = _normalizer.AddressScore(text);
-                if (score < 0.5)
+                if (run.Count > 12 || text.Length < 6 || IsParagraphTail(page, r) || _normalizer.AddressScore(text) < 0.5)
                 {
                     continue;
                 }
 
                 var tokens = new List<LayoutToken>(run);
-                var bottom = LayoutText.Union(run).Bottom;
-                for (var next = r + 1; next < page.Rows.Count && next <= r + 3; next++)
+                var last = r;
+                for (var next = r + 1; next < page.Rows.Count && next <= r + 4; next++)
                 {
-                    var below = page.Rows[next];
-                    if (below.Box.Y - bottom > 1.0 * Math.Max(row.Height, 1) || below.Tokens.Any(blocked.Contains))
+                    if (!CanBeAddressRow(page, next, blocked) || page.Rows[next].Box.Y - page.Rows[last].Box.Bottom > 1.0 * Math.Max(row.Height, 1))
                     {
                         break;
                     }
 
-                    var belowText = below.Text;
-                    if (_normalizer.AddressScore(belowText) < 0.3 || below.Tokens.Count > 12)
+                    // A row that is no address by itself ("Kelana Jaya,") still belongs when an address row follows it.
+                    var belongs = _normalizer.AddressScore(page.Rows[next].Text) >= 0.3 ||
+                                  (page.Rows[next].Tokens.Count <= 4 && next + 1 < page.Rows.Count && CanBeAddressRow(page, next + 1, blocked) &&
+                                   page.Rows[next + 1].Box.Y - page.Rows[next].Box.Bottom <= Math.Max(row.Height, 1) &&
+                                   _normalizer.AddressScore(page.Rows[next + 1].Text) >= 0.3);
+                    if (!belongs)
                     {
                         break;
                     }
 
-                    tokens.AddRange(below.Tokens);
-                    bottom = below.Box.Bottom;
+                    tokens.AddRange(page.Rows[next].Tokens);
+                    consumed.Add(next);
+                    last = next;
                 }
 
+                var score = _normalizer.AddressScore(LayoutText.Join(tokens).Text);
                 if (Candidate(page, FieldKeys.Address, tokens, FieldSource.Shape, 0.55 * score, false, null) is { } c)
                 {
                     yield return c;
                 }
             }
         }
+    }
+
+    /// <summary>A row that may hold (part of) an address: no known label in it, not long running text, not a company line.</summary>
+    private bool CanBeAddressRow(PageLayout page, int r, HashSet<LayoutToken> blocked)
+    {
+        var row = page.Rows[r];
+        return !row.Tokens.Any(blocked.Contains) && row.Tokens.Count <= 12 && _normalizer.CompanySuffix(FieldNormalizer.CleanFreeText(TrimRegistration(row.Text))) is null;
+    }
+
+    /// <summary>"Elitetrax Marketing Sdn Bhd (616227-D)" → without the trailing registration number in brackets.</summary>
+    private static string TrimRegistration(string text)
+    {
+        var open = text.LastIndexOf('(');
+        return open > 0 && text.TrimEnd().EndsWith(')') ? text[..open] : text;
     }
 
     /// <summary>True for a row that ends a paragraph: right under a line of running text that spans most of the page.</summary>
