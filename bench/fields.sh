@@ -51,4 +51,15 @@ fi
   fi
   echo
   cat "$out/timing.txt"
+  # Extraction cost as a share of recognition, both measured in this run (only when recognition ran here).
+  python3 - "$out/timing.txt" <<'PY'
+import re, sys
+t = open(sys.argv[1]).read()
+ocr = re.search(r"ocr: (\d+) pages in ([\d.]+) s", t)
+ext = [(int(p), float(ms)) for p, ms in re.findall(r"(\d+) pages, ([\d.]+) ms/page", t)]
+if ocr and ext:
+    per_ocr = float(ocr.group(2)) / int(ocr.group(1)) * 1000
+    per_ext = sum(p * ms for p, ms in ext) / sum(p for p, _ in ext)
+    print(f"extraction / recognition time per page: {per_ext:.1f} ms / {per_ocr:.0f} ms = {per_ext / per_ocr:.3f}")
+PY
 } | tee "$out/summary.txt"
