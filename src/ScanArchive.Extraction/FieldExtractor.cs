@@ -178,7 +178,6 @@ public sealed class FieldExtractor : IFieldExtractor
             {
                 Validation = FieldValidation.Valid,
                 Source = FieldSource.Derived,
-                Label = id.Label,
             };
         }
     }

@@ -75,12 +75,10 @@ internal sealed partial class PageFieldFinder
             var values = Values(page, hit, hitStarts).ToList();
             if (values.Count > 0)
             {
+                // A label inside running text gets a pair only for a value a validator accepts (added with its candidate below).
                 var first = values[0];
-                if (first.Place == ValuePlace.Inline && !hit.HasColon && hit.Start != hit.Cell.Start)
-                {
-                    // A label inside running text: its value is only what a validator accepts (the pair is added below).
-                }
-                else
+                var inProse = first.Place == ValuePlace.Inline && !hit.HasColon && hit.Start != hit.Cell.Start;
+                if (!inProse)
                 {
                     var tokens = hit.Entry?.Key is { } k && MultiLineKeys.Contains(k) || hit.Entry is null
                         ? Continue(page, first.Tokens, hit, hitStarts)
@@ -113,7 +111,7 @@ internal sealed partial class PageFieldFinder
                 var tokens = MultiLineKeys.Contains(key) ? Continue(page, valueTokens, hit, hitStarts) : valueTokens;
                 // Of several totals, the last one printed is the one to pay (after discounts, tax and rounding).
                 var position = key == FieldKeys.Amount ? 0.9 + (0.1 * hit.Box.Y / Math.Max(1, page.Height)) : 1.0;
-                if (Candidate(page, key, tokens, FieldSource.Label, LabelWeight(entry, hit) * PlaceWeight(place, hit, page) * position, validatedOnly, hit.Text) is { } candidate)
+                if (Candidate(page, key, tokens, FieldSource.Label, LabelWeight(entry, hit) * PlaceWeight(place, hit) * position, validatedOnly, hit.Text) is { } candidate)
                 {
                     candidates.Add(candidate);
                     if (validatedOnly && hit.Start != hit.Cell.Start)
@@ -233,7 +231,6 @@ internal sealed partial class PageFieldFinder
                 continue;
             }
 
-            // A label word followed by lower-case prose is part of a sentence ("Date of this Agreement").
             best = new LabelHit(row, start, labelEnd, entry, text.TrimEnd(':', ' '), hasColon, fuzzy);
             break;
         }
@@ -463,13 +460,11 @@ internal sealed partial class PageFieldFinder
         return result;
     }
 
-    private static double PlaceWeight(ValuePlace place, LabelHit hit, PageLayout page) => place switch
+    private static double PlaceWeight(ValuePlace place, LabelHit hit) => place switch
     {
         ValuePlace.Inline => hit.HasColon || hit.Start == hit.Cell.Start ? 1.0 : 0.9,
         ValuePlace.Right => 1.0,
         ValuePlace.RightAfterText => 0.9,
-
-        // A caption right above its value is as good as a label beside it; further down (signature blocks) less so.
         _ => 0.85,
     };
 
