@@ -65,6 +65,7 @@ internal sealed partial class PageFieldFinder
         // Only labels we are sure of (dictionary labels, text before a colon) end a value or stop a cell being one;
         // a short Chinese caption may just as well be a value (a name).
         var hitStarts = hits.Where(IsStrong).Select(h => (h.Row.Index, h.Start)).ToHashSet();
+        hitStarts.ExceptWith(hits.Where(InRunningText).Select(h => (h.Row.Index, h.Start)));
         var labelTokens = hits.Where(h => h.Entry is not null).SelectMany(h => h.Tokens).ToHashSet();
         var candidates = new List<FieldCandidate>();
         var pairs = new List<ExtractedPair>();
@@ -77,8 +78,7 @@ internal sealed partial class PageFieldFinder
             {
                 // A label inside running text gets a pair only for a value a validator accepts (added with its candidate below).
                 var first = values[0];
-                var inProse = first.Place == ValuePlace.Inline && !hit.HasColon && hit.Start != hit.Cell.Start;
-                if (!inProse)
+                if (!InRunningText(hit))
                 {
                     var tokens = hit.Entry?.Key is { } k && MultiLineKeys.Contains(k) || hit.Entry is null
                         ? Continue(page, first.Tokens, hit, hitStarts)
@@ -143,6 +143,20 @@ internal sealed partial class PageFieldFinder
             while (i < cell.End)
             {
                 var hit = MatchAt(row, cell, i);
+                if (hit is not null && hit.Start != cell.Start && !hit.HasColon)
+                {
+                    if (wantsValue)
+                    {
+                        // The cell is the value of the label before it (证件类型 ‖ 居民身份证): a label word inside it is text.
+                        hit = null;
+                    }
+                    else if (!found && hit.End == cell.End && cell.End - cell.Start <= 4)
+                    {
+                        // "Initiation Date", "Service Date": a short cell ending with a known label is that label, qualified.
+                        hit = hit with { Start = cell.Start, Text = LayoutText.Join(row.Tokens.Skip(cell.Start).Take(cell.End - cell.Start).ToList()).Text.TrimEnd(':', ' ') };
+                    }
+                }
+
                 if (hit is not null)
                 {
                     found = true;
@@ -281,6 +295,9 @@ internal sealed partial class PageFieldFinder
             : a.AsSpan(i).SequenceEqual(b.AsSpan(i + 1));
     }
 
+    /// <summary>A label inside a cell's text without a colon ("passport number E5…", the 身份证 in 居民身份证): trusted only for what follows it.</summary>
+    private static bool InRunningText(LabelHit hit) => hit.Start != hit.Cell.Start && !hit.HasColon;
+
     /// <summary>A label certain enough to end a value and to keep its cell from being a value: a dictionary label or text before a colon.</summary>
     private static bool IsStrong(LabelHit hit) => hit.Entry is not null || hit.HasColon;
 
@@ -329,6 +346,17 @@ internal sealed partial class PageFieldFinder
         var row = hit.Row;
         var cell = hit.Cell;
         var inline = TakeValue(row, hit.End, cell.End, hitStarts);
+        if (InRunningText(hit))
+        {
+            // "passport number E54146402": only the words right after the label, never another cell.
+            if (inline.Count > 0)
+            {
+                yield return (ValuePlace.Inline, inline);
+            }
+
+            yield break;
+        }
+
         if (inline.Count > 0)
         {
             yield return (ValuePlace.Inline, inline);
