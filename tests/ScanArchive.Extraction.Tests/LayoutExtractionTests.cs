@@ -73,6 +73,28 @@ public class LabelSynonymTests
     }
 
     [Fact]
+    public void A_short_cell_ending_in_a_known_label_is_that_label_qualified()
+    {
+        var extraction = Extractor.Extract([new SyntheticPage().Row(1000, (250, "Initiation Date"), (800, "25 March 1982")).Build()]);
+        var date = extraction.Fields.Single(f => f.Key == FieldKeys.DocumentDate);
+        Assert.Equal("1982-03-25", date.Value);
+        Assert.Equal("Initiation Date", date.Label);
+        Assert.Equal("Initiation Date", Assert.Single(extraction.Pairs).Label);
+    }
+
+    [Fact]
+    public void A_label_word_inside_a_value_is_text()
+    {
+        // 居民身份证 is the value of 证件类型, not a label 身份证 for the ID number.
+        var extraction = Extractor.Extract([new SyntheticPage()
+            .Row(1170, (257, "证件类型"), (614, "居民身份证"), (1261, "证件号码"), (1621, "11010519491231002X"))
+            .Build()]);
+        Assert.Equal("居民身份证", extraction.Pairs.Single(p => p.Label == "证件类型").Value);
+        Assert.Equal("11010519491231002X", extraction.Fields.Single(f => f.Key == FieldKeys.IdNumber).Value);
+        Assert.Equal("证件号码", extraction.Fields.Single(f => f.Key == FieldKeys.IdNumber).Label);
+    }
+
+    [Fact]
     public void Every_canonical_field_has_chinese_and_english_labels_in_the_data_file()
     {
         foreach (var key in FieldKeys.All)
@@ -246,6 +268,36 @@ public class TableLayoutTests
         Assert.Equal("15899205310", fields[FieldKeys.Phone].Value);
         var phoneWord = upright.Lines[2].Words[1].Box;
         Assert.Equal(new PixelBox(upright.Height - phoneWord.Bottom, phoneWord.X, phoneWord.Height, phoneWord.Width), fields[FieldKeys.Phone].Box);
+    }
+}
+
+public class ReceiptTests
+{
+    [Fact]
+    public void A_receipt_gives_shop_address_date_and_the_last_total()
+    {
+        // A narrow receipt: centred header lines, prices right-aligned far from their labels.
+        var page = new SyntheticPage(730, 1900)
+            .Row(90, (150, "WAHIN HARDWARE SDN BHD"))
+            .Row(130, (280, "148481-U"))
+            .Row(170, (180, "425, JALAN PAHANG,"))
+            .Row(210, (150, "SETAPAK, 53000 KUALA LUMPUR."))
+            .Row(250, (150, "TEL: 603-40232487"))
+            .Row(330, (60, "Date : 04/12/17 5:06 PM"))
+            .Row(700, (60, "Sub Total"), (600, "40.00"))
+            .Row(740, (60, "Total Incl. GST"), (600, "42.40"))
+            .Row(780, (60, "Total Rounded"), (600, "42.40"))
+            .Row(820, (60, "CASH"), (600, "50.00"))
+            .Row(860, (60, "CHANGE"), (600, "7.60"))
+            .Build();
+        var fields = new FieldExtractor().Extract([page]).Fields.ToDictionary(f => f.Key);
+        Assert.Equal("WAHIN HARDWARE SDN BHD", fields[FieldKeys.CompanyName].Value);
+        Assert.Equal("425, JALAN PAHANG, SETAPAK, 53000 KUALA LUMPUR.", fields[FieldKeys.Address].Value);
+        Assert.Equal("2017-12-04", fields[FieldKeys.DocumentDate].Value);
+        Assert.Equal("04/12/17", fields[FieldKeys.DocumentDate].Raw);
+        Assert.Equal("42.40", fields[FieldKeys.Amount].Value);
+        Assert.Equal("Total Rounded", fields[FieldKeys.Amount].Label);
+        Assert.Equal("60340232487", fields[FieldKeys.Phone].Value);
     }
 }
 
