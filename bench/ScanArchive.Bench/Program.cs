@@ -5,6 +5,8 @@ return args.FirstOrDefault() switch
 {
     "ocr-throughput" => await OcrThroughput.RunAsync(args[1..]),
     "search" => SearchBench.Run(args[1..]),
+    "fields-extract" => FieldExtraction.Run(args[1..]),
+    "fields-debug" => FieldDebug.Run(args[1..]),
     _ => Usage(),
 };
 
