@@ -8,4 +8,7 @@ root.Options.Add(GlobalOptions.Data);
 root.Options.Add(GlobalOptions.UiLanguage);
 root.Subcommands.Add(AnalyzeCommand.Create());
 root.Subcommands.Add(InfoCommand.Create());
+root.Subcommands.Add(DevicesCommand.Create());
+root.Subcommands.Add(ProfilesCommand.Create());
+root.Subcommands.Add(ScanWorkerModeCommand.Create());
 return await root.Parse(args).InvokeAsync();
