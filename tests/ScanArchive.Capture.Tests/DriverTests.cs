@@ -90,6 +90,7 @@ public sealed class DriverTests
     [InlineData("AccessDenied", ScanFault.AccessDenied)]
     [InlineData("Cancelled", ScanFault.Cancelled)]
     [InlineData("NoMem", ScanFault.Other)]
+    [InlineData("Inval", ScanFault.DeviceGone)]
     public void Fault_during_read_keeps_earlier_pages_and_names_the_page(string statusName, ScanFault expected)
     {
         var status = Enum.Parse<SaneStatus>(statusName);

@@ -41,6 +41,7 @@ public sealed class RealSaneTests
     [InlineData("SANE_STATUS_CANCELLED", ScanFault.Cancelled)]
     [InlineData("SANE_STATUS_UNSUPPORTED", ScanFault.Unsupported)]
     [InlineData("SANE_STATUS_NO_MEM", ScanFault.Other)]
+    [InlineData("SANE_STATUS_INVAL", ScanFault.DeviceGone)] // how an unplugged USB/network scanner shows up
     public void Backend_fault_on_sheet_four_keeps_the_three_before(string status, ScanFault expected)
     {
         var (pages, error) = RealSane.Scan(Test(ScanSource.Feeder), d => new FaultBeforeSheet(d, 4, "read-return-value", status));

@@ -18,6 +18,15 @@ internal static class SaneFaults
         _ => ScanFault.Other,
     };
 
+    /// <summary>
+    /// The exception for a status from sane_start, sane_get_parameters or sane_read. INVAL there means the handle
+    /// stopped being valid: on USB and network scanners that is how an unplugged or switched-off device shows up.
+    /// </summary>
+    public static ScanException DuringScan(SaneStatus status, string call, int pageNumber) =>
+        status == SaneStatus.Inval
+            ? new ScanException(ScanFault.DeviceGone, $"{call}: {StatusText(status)}", pageNumber)
+            : ToException(status, call, pageNumber);
+
     /// <summary>The exception for a failed call; the detail names the call and SANE's own text for the status.</summary>
     public static ScanException ToException(SaneStatus status, string call, int? pageNumber) =>
         new(ToFault(status), $"{call}: {StatusText(status)}", pageNumber);

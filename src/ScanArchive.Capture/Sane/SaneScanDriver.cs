@@ -17,6 +17,9 @@ namespace ScanArchive.Capture.Sane;
 internal sealed class SaneScanDriver
 {
     private const int ReadChunk = 256 * 1024;
+
+    /// <summary>Largest frame accepted (the worker protocol's page limit).</summary>
+    private const int MaxFrameBytes = 1 << 30;
     private readonly ISaneDevice device;
     private SaneOptionSet? options;
     private bool isFeeder;
@@ -132,13 +135,13 @@ internal sealed class SaneScanDriver
 
             if (status != SaneStatus.Good)
             {
-                throw SaneFaults.ToException(status, "sane_start", number);
+                throw SaneFaults.DuringScan(status, "sane_start", number);
             }
 
             status = device.GetParameters(out var p);
             if (status != SaneStatus.Good)
             {
-                throw SaneFaults.ToException(status, "sane_get_parameters", number);
+                throw SaneFaults.DuringScan(status, "sane_get_parameters", number);
             }
 
             var threePass = p.Format is SaneFrame.Red or SaneFrame.Green or SaneFrame.Blue;
@@ -182,21 +185,33 @@ internal sealed class SaneScanDriver
 
             if (length == data.Length)
             {
-                Array.Resize(ref data, (int)Math.Min((long)data.Length * 2, Array.MaxLength));
+                if (length >= MaxFrameBytes)
+                {
+                    // A hand scanner or feeder that never ends the page; better a clear fault than memory exhaustion.
+                    throw new ScanException(ScanFault.Unsupported, $"page longer than {MaxFrameBytes >> 20} MB", number);
+                }
+
+                Array.Resize(ref data, (int)Math.Min((long)data.Length * 2, MaxFrameBytes));
             }
 
             var status = device.Read(data.AsSpan(length, Math.Min(ReadChunk, data.Length - length)), out var n);
             switch (status)
             {
                 case SaneStatus.Good:
-                    length += n;
-                    idleReads = n == 0 ? idleReads + 1 : 0;
-                    if (idleReads > 1000)
+                    if (n == 0)
                     {
-                        // A backend in non-blocking mode that never delivers: do not spin the CPU.
-                        Thread.Sleep(1);
+                        // A backend in non-blocking mode with nothing yet: do not spin the CPU, and report no
+                        // progress, so a backend that never delivers looks silent (and hung) to the parent.
+                        if (++idleReads > 1000)
+                        {
+                            Thread.Sleep(1);
+                        }
+
+                        continue;
                     }
 
+                    idleReads = 0;
+                    length += n;
                     onProgress?.Invoke(new ScanProgress(number, pageBytesBefore + length, pageExpected));
                     continue;
                 case SaneStatus.Eof:
@@ -205,7 +220,7 @@ internal sealed class SaneScanDriver
                     // NO_DOCS on the first read means the feeder ran out; after data it ends the frame (as EOF).
                     return length == 0 ? null : new SaneFrameData(p, data, length);
                 default:
-                    throw SaneFaults.ToException(status, "sane_read", number);
+                    throw SaneFaults.DuringScan(status, "sane_read", number);
             }
         }
     }

@@ -37,8 +37,10 @@ internal sealed class WorkerSession : IAsyncDisposable
     /// <summary>The worker's process id.</summary>
     public int ProcessId => process.Id;
 
+    private int pageInProgress;
+
     /// <summary>The page number whose progress was reported last (the page being scanned).</summary>
-    public int? PageInProgress { get; private set; }
+    public int? PageInProgress => Volatile.Read(ref pageInProgress) is > 0 and var page ? page : null;
 
     /// <summary>Starts a worker and waits for its hello.</summary>
     public static async Task<WorkerSession> StartAsync(ScanWorkerOptions options, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
@@ -205,7 +207,7 @@ internal sealed class WorkerSession : IAsyncDisposable
                 if (frame.Type == FrameType.Progress)
                 {
                     var p = WorkerProtocol.Deserialize<ProgressMessage>(frame.Payload);
-                    PageInProgress = p.PageNumber;
+                    Volatile.Write(ref pageInProgress, p.PageNumber);
                     progress?.Report(new ScanProgress(p.PageNumber, p.BytesRead, p.BytesExpected));
                     continue;
                 }
