@@ -10,7 +10,8 @@ public sealed class VirtualScanners
 {
     private static readonly Lazy<string> Folder = new(() =>
     {
-        var folder = Path.Combine(Path.GetTempPath(), $"scanarchive-capture-tests-{Environment.ProcessId}", SaneConfigFolder.FolderName);
+        // One folder for every run: its content never changes and is written only when missing.
+        var folder = Path.Combine(Path.GetTempPath(), "scanarchive-capture-tests", SaneConfigFolder.FolderName);
         SaneConfigFolder.EnsureProjectFolder(folder);
         SaneRuntime.EnsureInitialized(folder, overrideEnvironment: true);
         return folder;
