@@ -14,4 +14,7 @@ foreach (var command in BatchCommands.Create().Concat(EntryCommands.Create()).Co
     root.Subcommands.Add(command);
 }
 
+root.Subcommands.Add(DevicesCommand.Create());
+root.Subcommands.Add(ProfilesCommand.Create());
+root.Subcommands.Add(ScanWorkerModeCommand.Create());
 return await root.Parse(args).InvokeAsync();
