@@ -15,6 +15,17 @@ internal static class BatchProcessing
 {
     public static async Task<int> RunAsync(LiteDbArchiveStore store, Batch batch, TesseractOptions ocrOptions, CultureInfo culture, CancellationToken cancellationToken)
     {
+        Extraction.FieldExtractor extractor;
+        try
+        {
+            extractor = new Extraction.FieldExtractor(templates: Extraction.Templates.FormTemplateStore.LoadDirectory(Path.Combine(store.DataFolder, "templates")));
+        }
+        catch (InvalidDataException ex)
+        {
+            Console.Error.WriteLine(UserMessages.Pick("表单模板无法读取：", "A form template cannot be read: ", culture) + ex.Message);
+            return ExitCodes.UsageOrSetup;
+        }
+
         TesseractEnginePool pool;
         try
         {
@@ -28,7 +39,7 @@ internal static class BatchProcessing
 
         using (pool)
         {
-            var processor = new BatchProcessor(store, new DocumentReader(), pool, new ArchivePageEncoder());
+            var processor = new BatchProcessor(store, new DocumentReader(), pool, new ArchivePageEncoder(), extractor: extractor);
             var documents = store.Documents(batch.Id);
             var names = documents.ToDictionary(d => d.Id, d => d.SourceName);
             var pending = documents.Count(d => d.Status == DocumentStatus.Pending);

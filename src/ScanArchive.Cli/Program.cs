@@ -9,6 +9,7 @@ root.Options.Add(GlobalOptions.UiLanguage);
 root.Subcommands.Add(AnalyzeCommand.Create());
 root.Subcommands.Add(InfoCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(ScanCommand.Create());
 foreach (var command in BatchCommands.Create().Concat(EntryCommands.Create()).Concat(SearchCommands.Create()))
 {
     root.Subcommands.Add(command);

@@ -57,6 +57,7 @@ internal static class BsonMapping
         ["PageCount"] = d.PageCount is { } n ? n : BsonValue.Null,
         ["Error"] = d.Error is null ? BsonValue.Null : d.Error,
         ["DocumentType"] = d.DocumentType is null ? BsonValue.Null : d.DocumentType,
+        ["Group"] = d.Group is null ? BsonValue.Null : d.Group,
         ["Fields"] = JsonSerializer.Serialize(d.Fields, Json),
     };
 
@@ -71,6 +72,7 @@ internal static class BsonMapping
         PageCount = d["PageCount"].IsNull ? null : d["PageCount"].AsInt32,
         Error = d["Error"].IsNull ? null : d["Error"].AsString,
         DocumentType = d["DocumentType"].IsNull ? null : d["DocumentType"].AsString,
+        Group = d["Group"].IsNull ? null : d["Group"].AsString,
         Fields = JsonSerializer.Deserialize<List<ExtractedField>>(d["Fields"].AsString, Json) ?? [],
     };
 

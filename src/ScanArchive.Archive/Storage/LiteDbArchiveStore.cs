@@ -160,11 +160,11 @@ public sealed class LiteDbArchiveStore : IArchiveStore
     }
 
     /// <inheritdoc />
-    public BatchDocument AddDocument(string batchId, ReadOnlySpan<byte> content, string extension, string sourceName, string user)
+    public BatchDocument AddDocument(string batchId, ReadOnlySpan<byte> content, string extension, string sourceName, string user, string? group = null)
     {
         var batch = RequireBatch(batchId);
         var original = _files.PutContentAddressed("originals", content, extension);
-        return InsertDocument(batch, original, sourceName, user);
+        return InsertDocument(batch, original, sourceName, user, group);
     }
 
     /// <inheritdoc />
@@ -452,7 +452,7 @@ public sealed class LiteDbArchiveStore : IArchiveStore
         }
     }
 
-    private BatchDocument InsertDocument(Batch batch, StoredFile original, string sourceName, string user)
+    private BatchDocument InsertDocument(Batch batch, StoredFile original, string sourceName, string user, string? group = null)
     {
         if (batch.State is BatchState.Committed or BatchState.Approved)
         {
@@ -470,6 +470,7 @@ public sealed class LiteDbArchiveStore : IArchiveStore
                 SourceName = sourceName,
                 Original = original,
                 Status = DocumentStatus.Pending,
+                Group = group,
             };
             _documents.Insert(BsonMapping.ToBson(document));
             Audit(user, "batch.add", batch.Name, sourceName);

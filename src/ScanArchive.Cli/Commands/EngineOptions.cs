@@ -22,6 +22,9 @@ internal sealed class EngineOptions
         Description = "Pages recognized in parallel (default: number of processors). / 并行识别页数。",
     };
 
+    /// <summary>The --lang option, to tell an explicit choice from the default.</summary>
+    public Option<string> LanguageOption => _lang;
+
     public void AddTo(Command command)
     {
         command.Options.Add(_lang);

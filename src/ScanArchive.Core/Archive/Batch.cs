@@ -108,6 +108,12 @@ public sealed record BatchDocument
     /// <summary>Why the file could not be read, in the user's words.</summary>
     public string? Error { get; init; }
 
+    /// <summary>
+    /// Scan session the document belongs to. A scanner delivers one stored original per sheet side; consecutive
+    /// documents of one group become one archive entry (or several, split at blank separator pages).
+    /// </summary>
+    public string? Group { get; init; }
+
     /// <summary>Document type found by extraction (<c>other</c> when unknown; null before extraction).</summary>
     public string? DocumentType { get; init; }
 

@@ -38,6 +38,7 @@ public sealed class BatchProcessor
     private readonly IOcrEngine _engine;
     private readonly IPageImageEncoder _encoder;
     private readonly Func<RasterImage, OcrPage, byte[]?>? _textLayer;
+    private readonly Extraction.IFieldExtractor? _extractor;
 
     /// <summary>Creates a processor; every dependency is owned by the caller.</summary>
     /// <param name="store">Where pages are stored.</param>
@@ -45,8 +46,10 @@ public sealed class BatchProcessor
     /// <param name="engine">Recognizes pages.</param>
     /// <param name="encoder">Encodes page images for the PDF.</param>
     /// <param name="textLayer">Supplies a page's invisible text layer, when the engine produced one.</param>
-    public BatchProcessor(IArchiveStore store, IDocumentReader reader, IOcrEngine engine, IPageImageEncoder encoder, Func<RasterImage, OcrPage, byte[]?>? textLayer = null)
+    /// <param name="extractor">Finds the document type and customer fields once a document's pages are all recognized.</param>
+    public BatchProcessor(IArchiveStore store, IDocumentReader reader, IOcrEngine engine, IPageImageEncoder encoder, Func<RasterImage, OcrPage, byte[]?>? textLayer = null, Extraction.IFieldExtractor? extractor = null)
     {
+        _extractor = extractor;
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _reader = reader ?? throw new ArgumentNullException(nameof(reader));
         _engine = engine ?? throw new ArgumentNullException(nameof(engine));
@@ -100,6 +103,19 @@ public sealed class BatchProcessor
         }
 
         return new BatchProcessingResult(batch, counters.Done, stored.Count, documents.Where(d => d.Status == DocumentStatus.Failed).ToList());
+    }
+
+    /// <summary>
+    /// Recognizes one document as soon as it is stored (e.g. a sheet just scanned), without touching the batch's
+    /// state, so that recognition overlaps capture. The caller bounds how many run at once.
+    /// </summary>
+    public async Task ProcessDocumentAsync(BatchDocument document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        using var inFlight = new SemaphoreSlim(Math.Max(1, _engine.Concurrency * 2));
+        var stored = _store.Pages(document.BatchId).Where(p => p.DocumentId == document.Id).Select(p => (p.DocumentId, p.PageNumber)).ToHashSet();
+        var completion = await StartDocumentAsync(document, stored, inFlight, new Counters(1), null, cancellationToken).ConfigureAwait(false);
+        await completion.ConfigureAwait(false);
     }
 
     private async Task<Task> StartDocumentAsync(
@@ -182,7 +198,15 @@ public sealed class BatchProcessor
             return;
         }
 
-        _store.UpdateDocument(document with { Status = DocumentStatus.Done, PageCount = pageCount, Error = null });
+        var done = document with { Status = DocumentStatus.Done, PageCount = pageCount, Error = null };
+        if (_extractor is not null)
+        {
+            var pages = _store.Pages(document.BatchId).Where(p => p.DocumentId == document.Id).OrderBy(p => p.PageNumber).Select(p => p.Ocr).ToList();
+            var extraction = _extractor.Extract(pages);
+            done = done with { DocumentType = extraction.DocType, Fields = extraction.Fields };
+        }
+
+        _store.UpdateDocument(done);
         counters.DocumentDone(progress);
     }
 

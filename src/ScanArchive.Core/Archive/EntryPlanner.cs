@@ -28,25 +28,53 @@ public static class EntryPlanner
         ArgumentNullException.ThrowIfNull(options);
         var byDocument = pages.ToLookup(p => p.DocumentId);
         var plan = new List<PlannedEntry>();
-        foreach (var document in documents.Where(d => d.Status == DocumentStatus.Done).OrderBy(d => d.Order))
+        foreach (var unit in Units(documents.Where(d => d.Status == DocumentStatus.Done).OrderBy(d => d.Order)))
         {
-            var kept = byDocument[document.Id].Where(p => p.Review != ReviewStatus.Rejected).OrderBy(p => p.PageNumber).ToList();
-            var groups = options.SplitAtBlankPages ? SplitAtBlanks(kept) : [kept];
+            var kept = unit.SelectMany(d => byDocument[d.Id].Where(p => p.Review != ReviewStatus.Rejected).OrderBy(p => p.PageNumber)).ToList();
+            var groups = (options.SplitAtBlankPages ? SplitAtBlanks(kept) : [kept]).Where(g => g.Count > 0).ToList();
+            var title = unit[0].Group is { } group ? $"{group} ({unit.Sum(d => d.PageCount ?? 0)})" : unit[0].SourceName;
             var part = 0;
-            foreach (var group in groups.Where(g => g.Count > 0))
+            foreach (var entryPages in groups)
             {
                 part++;
-                var numbers = group.Select(p => p.PageNumber).ToHashSet();
+                var onPages = entryPages.Select(p => (p.DocumentId, p.PageNumber)).ToHashSet();
+                var members = unit.Where(d => entryPages.Any(p => p.DocumentId == d.Id)).ToList();
                 plan.Add(new PlannedEntry(
-                    groups.Count(g => g.Count > 0) > 1 ? $"{document.SourceName} ({part})" : document.SourceName,
-                    document.DocumentType ?? "other",
-                    document.Fields.Where(f => numbers.Contains(f.Page)).ToList(),
-                    group,
-                    [document.Original]));
+                    groups.Count > 1 ? $"{title} ({part})" : title,
+                    members.Select(d => d.DocumentType).FirstOrDefault(t => t is not null && t != "other") ?? "other",
+                    members.SelectMany(d => d.Fields.Where(f => onPages.Contains((d.Id, f.Page)))).ToList(),
+                    entryPages,
+                    members.Select(d => d.Original).Distinct().ToList()));
             }
         }
 
         return plan;
+    }
+
+    /// <summary>Documents that form one unit: a file on its own, or consecutive sheets of one scan session.</summary>
+    private static IEnumerable<List<BatchDocument>> Units(IEnumerable<BatchDocument> documents)
+    {
+        List<BatchDocument>? current = null;
+        foreach (var document in documents)
+        {
+            if (current is not null && document.Group is not null && current[0].Group == document.Group)
+            {
+                current.Add(document);
+                continue;
+            }
+
+            if (current is not null)
+            {
+                yield return current;
+            }
+
+            current = [document];
+        }
+
+        if (current is not null)
+        {
+            yield return current;
+        }
     }
 
     private static List<List<BatchPage>> SplitAtBlanks(List<BatchPage> pages)

@@ -29,7 +29,13 @@ public interface IArchiveStore : IDisposable
     BatchDocument AddDocument(string batchId, string sourcePath, string sourceName, string user);
 
     /// <summary>Stores an in-memory original (e.g. a scanned page) as a new pending document.</summary>
-    BatchDocument AddDocument(string batchId, ReadOnlySpan<byte> content, string extension, string sourceName, string user);
+    /// <param name="batchId">The batch.</param>
+    /// <param name="content">The original's bytes.</param>
+    /// <param name="extension">File extension naming its format.</param>
+    /// <param name="sourceName">Name shown for it.</param>
+    /// <param name="user">Who captured it.</param>
+    /// <param name="group">Scan session it belongs to (see <see cref="BatchDocument.Group"/>).</param>
+    BatchDocument AddDocument(string batchId, ReadOnlySpan<byte> content, string extension, string sourceName, string user, string? group = null);
 
     /// <summary>The batch's documents in order.</summary>
     IReadOnlyList<BatchDocument> Documents(string batchId);
