@@ -123,6 +123,8 @@ internal static class BsonMapping
             ["TextLayer"] = p.TextLayer is null ? BsonValue.Null : ToBson(p.TextLayer),
         })),
         ["Pdf"] = ToBson(e.Pdf),
+        ["CustomerId"] = e.CustomerId is null ? BsonValue.Null : e.CustomerId,
+        ["CustomerConflict"] = e.CustomerConflict is null ? BsonValue.Null : e.CustomerConflict,
         ["Originals"] = new BsonArray(e.Originals.Select(f => (BsonValue)ToBson(f))),
         ["CommittedBy"] = e.CommittedBy,
         ["CommittedAt"] = e.CommittedAt.UtcDateTime,
@@ -145,10 +147,32 @@ internal static class BsonMapping
             p["Image"].IsNull ? null : ToStoredFile(p["Image"].AsDocument),
             p["TextLayer"].IsNull ? null : ToStoredFile(p["TextLayer"].AsDocument))).ToList(),
         Pdf = ToStoredFile(d["Pdf"].AsDocument),
+        CustomerId = d["CustomerId"].IsNull ? null : d["CustomerId"].AsString,
+        CustomerConflict = d["CustomerConflict"].IsNull ? null : d["CustomerConflict"].AsString,
         Originals = d["Originals"].AsArray.Select(v => ToStoredFile(v.AsDocument)).ToList(),
         CommittedBy = d["CommittedBy"].AsString,
         CommittedAt = Utc(d["CommittedAt"]),
     };
+
+    public static BsonDocument ToBson(Customer c) => new()
+    {
+        ["_id"] = c.Id,
+        ["IdNumber"] = c.IdNumber is null ? BsonValue.Null : c.IdNumber,
+        ["CustomerNo"] = c.CustomerNo is null ? BsonValue.Null : c.CustomerNo,
+        ["Name"] = c.Name is null ? BsonValue.Null : c.Name,
+        ["Phone"] = c.Phone is null ? BsonValue.Null : c.Phone,
+        ["Entries"] = new BsonArray(c.Entries.Select(n => new BsonValue(n))),
+        ["CreatedAt"] = c.CreatedAt.UtcDateTime,
+    };
+
+    public static Customer ToCustomer(BsonDocument d) => new(
+        d["_id"].AsString,
+        d["IdNumber"].IsNull ? null : d["IdNumber"].AsString,
+        d["CustomerNo"].IsNull ? null : d["CustomerNo"].AsString,
+        d["Name"].IsNull ? null : d["Name"].AsString,
+        d["Phone"].IsNull ? null : d["Phone"].AsString,
+        d["Entries"].AsArray.Select(v => v.AsString).ToList(),
+        Utc(d["CreatedAt"]));
 
     public static BsonDocument ToBson(StoredFile f) => new()
     {

@@ -1,5 +1,6 @@
 using LiteDB;
 using ScanArchive.Core.Archive;
+using ScanArchive.Core.Extraction;
 using ScanArchive.Core.Ocr;
 
 namespace ScanArchive.Archive.Storage;
@@ -26,6 +27,7 @@ public sealed class LiteDbArchiveStore : IArchiveStore
     private readonly ILiteCollection<BsonDocument> _counters;
     private readonly ILiteCollection<BsonDocument> _outbox;
     private readonly ILiteCollection<BsonDocument> _audit;
+    private readonly ILiteCollection<BsonDocument> _customers;
 
     /// <summary>Opens (or creates) the archive in a data folder.</summary>
     /// <exception cref="ArchiveException">Another process holds the folder, or the database cannot be opened.</exception>
@@ -56,6 +58,7 @@ public sealed class LiteDbArchiveStore : IArchiveStore
             _counters = _db.GetCollection("counters");
             _outbox = _db.GetCollection("outbox");
             _audit = _db.GetCollection("audit");
+            _customers = _db.GetCollection("customers");
             _batches.EnsureIndex("NameKey", unique: true);
             _documents.EnsureIndex("BatchId");
             _pages.EnsureIndex("BatchId");
@@ -291,6 +294,11 @@ public sealed class LiteDbArchiveStore : IArchiveStore
                     });
                 }
 
+                for (var i = 0; i < entries.Count; i++)
+                {
+                    entries[i] = FileUnderCustomer(entries[i], plan[i].Fields, now, user);
+                }
+
                 _entries.InsertBulk(entries.Select(BsonMapping.ToBson));
                 _counters.Upsert(new BsonDocument { ["_id"] = series, ["Last"] = last + entries.Count });
                 _outbox.InsertBulk(entries.Select(e => new BsonDocument { ["_id"] = e.Number, ["At"] = now.UtcDateTime }));
@@ -326,6 +334,19 @@ public sealed class LiteDbArchiveStore : IArchiveStore
         ArgumentNullException.ThrowIfNull(number);
         var doc = _entries.FindById(number.Trim().ToUpperInvariant()) ?? _entries.FindById(number.Trim());
         return doc is null ? null : BsonMapping.ToEntry(doc);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<Customer> Customers() => _customers.FindAll().Select(BsonMapping.ToCustomer).OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
+
+    /// <inheritdoc />
+    public Customer? FindCustomer(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var code = CustomerMatcher.NormalizeCode(key);
+        var doc = _customers.FindById(key.Trim().ToUpperInvariant())
+            ?? (code is null ? null : _customers.FindOne(Query.Or(Query.EQ("IdNumber", code), Query.EQ("CustomerNo", code))));
+        return doc is null ? null : BsonMapping.ToCustomer(doc);
     }
 
     /// <inheritdoc />
@@ -449,6 +470,53 @@ public sealed class LiteDbArchiveStore : IArchiveStore
         catch (IOException ex)
         {
             throw new ArchiveException(ArchiveProblem.Locked, root, null, ex);
+        }
+    }
+
+    /// <summary>
+    /// Links an entry to its customer file (by ID number, then customer number, then name and phone), opening a new
+    /// file when none matches. A conflict (e.g. same ID number, different name) links nothing and is recorded on the
+    /// entry for a reviewer. Runs inside the commit transaction.
+    /// </summary>
+    private ArchiveEntry FileUnderCustomer(ArchiveEntry entry, IReadOnlyList<Core.Analysis.ExtractedField> fields, DateTimeOffset now, string user)
+    {
+        var identity = CustomerIdentity.FromFields(fields);
+        if (identity.IsEmpty)
+        {
+            return entry;
+        }
+
+        var records = _customers.FindAll().Select(BsonMapping.ToCustomer)
+            .Select(c => new CustomerRecord(c.Id, new CustomerIdentity(c.IdNumber, c.CustomerNo, c.Name, c.Phone))).ToList();
+        var match = CustomerMatcher.Match(identity, records);
+        switch (match.Kind)
+        {
+            case CustomerMatchKind.Existing:
+                var existing = BsonMapping.ToCustomer(_customers.FindById(match.Customer!.CustomerId));
+                _customers.Update(BsonMapping.ToBson(existing with
+                {
+                    IdNumber = existing.IdNumber ?? CustomerMatcher.NormalizeCode(identity.IdNumber),
+                    CustomerNo = existing.CustomerNo ?? CustomerMatcher.NormalizeCode(identity.CustomerNo),
+                    Name = existing.Name ?? identity.Name,
+                    Phone = existing.Phone ?? CustomerMatcher.NormalizePhone(identity.Phone),
+                    Entries = [.. existing.Entries, entry.Number],
+                }));
+                return entry with { CustomerId = existing.Id };
+            case CustomerMatchKind.New:
+                var id = $"C{(records.Count + 1).ToString("D6", System.Globalization.CultureInfo.InvariantCulture)}";
+                _customers.Insert(BsonMapping.ToBson(new Customer(
+                    id,
+                    CustomerMatcher.NormalizeCode(identity.IdNumber),
+                    CustomerMatcher.NormalizeCode(identity.CustomerNo),
+                    identity.Name,
+                    CustomerMatcher.NormalizePhone(identity.Phone),
+                    [entry.Number],
+                    now)));
+                return entry with { CustomerId = id };
+            default:
+                var conflict = string.Join("; ", match.Conflicts.Select(c => $"{c.CustomerId} {c.Key}: {c.OnRecord} ≠ {c.OnDocument}"));
+                _audit.Insert(AuditDocument(now, user, "customer.conflict", entry.Number, conflict));
+                return entry with { CustomerConflict = conflict };
         }
     }
 

@@ -32,6 +32,15 @@ public sealed record ArchiveEntry
     /// <summary>Pages in order.</summary>
     public IReadOnlyList<EntryPage> Pages { get; init; } = [];
 
+    /// <summary>The customer file (客户档案) the entry belongs to, when its fields identify one.</summary>
+    public string? CustomerId { get; init; }
+
+    /// <summary>
+    /// Why the entry was not linked to a customer although its fields point at one (e.g. same ID number, different
+    /// name): for a reviewer to resolve; records are never merged silently.
+    /// </summary>
+    public string? CustomerConflict { get; init; }
+
     /// <summary>The searchable PDF.</summary>
     public required StoredFile Pdf { get; init; }
 
@@ -50,6 +59,16 @@ public sealed record ArchiveEntry
             .Concat(Pages.Where(p => p.Image is not null).Select(p => p.Image!))
             .Concat(Pages.Where(p => p.TextLayer is not null).Select(p => p.TextLayer!));
 }
+
+/// <summary>A customer file: the identity found on the customer's documents and the entries filed under it.</summary>
+/// <param name="Id">Customer file id, e.g. <c>C000001</c>.</param>
+/// <param name="IdNumber">Resident ID number.</param>
+/// <param name="CustomerNo">Customer number.</param>
+/// <param name="Name">Name.</param>
+/// <param name="Phone">Phone (digits).</param>
+/// <param name="Entries">Archive numbers filed under the customer.</param>
+/// <param name="CreatedAt">When the file was opened.</param>
+public sealed record Customer(string Id, string? IdNumber, string? CustomerNo, string? Name, string? Phone, IReadOnlyList<string> Entries, DateTimeOffset CreatedAt);
 
 /// <summary>One page of an archive entry.</summary>
 /// <param name="Number">1-based page number within the entry (and its PDF).</param>

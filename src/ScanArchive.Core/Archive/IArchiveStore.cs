@@ -71,6 +71,12 @@ public interface IArchiveStore : IDisposable
     /// <summary>Finds an entry by archive number (case-insensitive).</summary>
     ArchiveEntry? FindEntry(string number);
 
+    /// <summary>All customer files.</summary>
+    IReadOnlyList<Customer> Customers();
+
+    /// <summary>Finds a customer file by its id, ID number or customer number.</summary>
+    Customer? FindCustomer(string key);
+
     /// <summary>Opens a stored file for reading.</summary>
     /// <exception cref="ArchiveException">The file is missing.</exception>
     Stream OpenFile(StoredFile file);
