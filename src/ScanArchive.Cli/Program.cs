@@ -10,6 +10,7 @@ root.Subcommands.Add(AnalyzeCommand.Create());
 root.Subcommands.Add(InfoCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(ScanCommand.Create());
+root.Subcommands.Add(WatchCommand.Create());
 foreach (var command in BatchCommands.Create().Concat(EntryCommands.Create()).Concat(SearchCommands.Create()).Concat(CustomerCommands.Create()))
 {
     root.Subcommands.Add(command);

@@ -175,6 +175,10 @@ public sealed class LiteDbArchiveStore : IArchiveStore
         _documents.Find(Query.EQ("BatchId", batchId)).Select(BsonMapping.ToDocument).OrderBy(d => d.Order).ToList();
 
     /// <inheritdoc />
+    public IReadOnlyList<BatchDocument> DocumentsWithContent(string sha256) =>
+        _documents.Find(Query.EQ("Original.Sha256", sha256)).Select(BsonMapping.ToDocument).ToList();
+
+    /// <inheritdoc />
     public void UpdateDocument(BatchDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);

@@ -37,6 +37,9 @@ public interface IArchiveStore : IDisposable
     /// <param name="group">Scan session it belongs to (see <see cref="BatchDocument.Group"/>).</param>
     BatchDocument AddDocument(string batchId, ReadOnlySpan<byte> content, string extension, string sourceName, string user, string? group = null);
 
+    /// <summary>Documents (in any batch) whose stored original has this SHA-256: finds what was already imported.</summary>
+    IReadOnlyList<BatchDocument> DocumentsWithContent(string sha256);
+
     /// <summary>The batch's documents in order.</summary>
     IReadOnlyList<BatchDocument> Documents(string batchId);
 
