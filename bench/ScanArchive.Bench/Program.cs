@@ -4,6 +4,7 @@ using ScanArchive.Bench;
 return args.FirstOrDefault() switch
 {
     "ocr-throughput" => await OcrThroughput.RunAsync(args[1..]),
+    "pdf" => await PdfSize.RunAsync(args[1..]),
     _ => Usage(),
 };
 
