@@ -5,7 +5,7 @@ using ScanArchive.Core.Documents;
 using ScanArchive.Core.Ocr;
 using ScanArchive.Core.Pdf;
 using ScanArchive.Imaging;
-using ScanArchive.Imaging.Encoding;
+using ScanArchive.Imaging.Encoders;
 using ScanArchive.Ocr;
 
 namespace ScanArchive.Bench;

@@ -30,13 +30,19 @@ public sealed class SearchablePdfBuilder : ISearchablePdfWriter
     /// <inheritdoc/>
     /// <remarks>
     /// Objects go to <paramref name="output"/> as pages are added, so a failure part-way leaves a partial file
-    /// behind: write to a temporary file and rename it only after this returns.
+    /// behind: write to a temporary file and rename it only after this returns. The stream must also be readable
+    /// and seekable: PdfPig reads back what it wrote to compute the file identifier.
     /// </remarks>
     public void Write(IEnumerable<SearchablePdfPage> pages, PdfDocumentInfo info, Stream output)
     {
         ArgumentNullException.ThrowIfNull(pages);
         ArgumentNullException.ThrowIfNull(info);
         ArgumentNullException.ThrowIfNull(output);
+        if (!output.CanWrite || !output.CanRead || !output.CanSeek)
+        {
+            throw new ArgumentException("The output stream must be writable, readable and seekable (PdfPig reads the file back to compute its ID); open files with FileAccess.ReadWrite.", nameof(output));
+        }
+
         using var enumerator = pages.GetEnumerator();
         if (!enumerator.MoveNext())
         {

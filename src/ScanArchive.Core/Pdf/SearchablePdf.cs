@@ -63,7 +63,13 @@ public interface ISearchablePdfWriter
     /// <summary>Writes one PDF holding <paramref name="pages"/> in order.</summary>
     /// <param name="pages">The pages, enumerated once (they may be produced lazily to keep memory flat).</param>
     /// <param name="info">Title and archive metadata.</param>
-    /// <param name="output">Where the PDF goes; written sequentially and not closed. Write to a temporary file, flush, then rename.</param>
-    /// <exception cref="ArgumentException">No pages, a text layer that does not fit its image, or a copied page that does not exist.</exception>
+    /// <param name="output">
+    /// Where the PDF goes; left open. Must be readable and seekable as well as writable (the file ID is computed
+    /// over what was written). Write to a temporary file, flush, then rename: a failure leaves a partial file.
+    /// </param>
+    /// <exception cref="ArgumentException">
+    /// No pages, a text layer that does not fit its image, a copied page that does not exist, or an output stream
+    /// that cannot be read back.
+    /// </exception>
     void Write(IEnumerable<SearchablePdfPage> pages, PdfDocumentInfo info, Stream output);
 }

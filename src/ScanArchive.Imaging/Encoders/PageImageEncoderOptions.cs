@@ -1,4 +1,4 @@
-namespace ScanArchive.Imaging.Encoding;
+namespace ScanArchive.Imaging.Encoders;
 
 /// <summary>How page images are compressed for searchable PDFs.</summary>
 public sealed record PageImageEncoderOptions

@@ -4,7 +4,7 @@ using ScanArchive.Core.Imaging;
 using ScanArchive.Core.Pdf;
 using ScanArchive.Imaging.Raster;
 
-namespace ScanArchive.Imaging.Encoding;
+namespace ScanArchive.Imaging.Encoders;
 
 /// <summary>
 /// Compresses page images for searchable PDFs with Magick.NET: bilevel pages as CCITT G4 (a 300-dpi A4 text page

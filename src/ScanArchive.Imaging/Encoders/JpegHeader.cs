@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace ScanArchive.Imaging.Encoding;
+namespace ScanArchive.Imaging.Encoders;
 
 /// <summary>The frame header (SOFn) of a JPEG file: enough to tell whether a PDF can embed it unchanged.</summary>
 internal readonly record struct JpegHeader(int Width, int Height, int Components, int BitsPerSample, bool IsBaseline, bool HasAdobeMarker)
