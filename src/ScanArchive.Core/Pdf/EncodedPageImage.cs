@@ -78,7 +78,11 @@ public interface IPageImageEncoder
     /// and re-encoding would not make it clearly smaller, the original bytes are used unchanged.
     /// </summary>
     /// <param name="page">The page exactly as it should appear (after any cleanup).</param>
-    /// <param name="dpi">Resolution to use when the page carries none (e.g. <see cref="OcrPage.Dpi"/>, the engine's estimate); default 300.</param>
+    /// <param name="dpi">
+    /// The page's resolution as the OCR engine judged it (<see cref="OcrPage.Dpi"/>: the declared one, or an estimate
+    /// when the file declared none or an impossible one such as 72 dpi on an A4 scan), so that pages with and without
+    /// a text layer get the same size; default: the page's own, else 300.
+    /// </param>
     /// <param name="original">The file the page came from, when the page is that file's pixels unchanged.</param>
     EncodedPageImage Encode(RasterImage page, int? dpi = null, OriginalImageFile? original = null);
 }

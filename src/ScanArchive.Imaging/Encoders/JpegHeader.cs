@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace ScanArchive.Imaging.Encoders;
 
 /// <summary>The frame header (SOFn) of a JPEG file: enough to tell whether a PDF can embed it unchanged.</summary>
-internal readonly record struct JpegHeader(int Width, int Height, int Components, int BitsPerSample, bool IsBaseline, bool HasAdobeMarker)
+internal readonly record struct JpegHeader(int Width, int Height, int Components, int BitsPerSample, bool IsBaseline)
 {
     /// <summary>Walks the marker segments up to the first frame header.</summary>
     public static bool TryRead(ReadOnlySpan<byte> jpeg, out JpegHeader header)
@@ -14,7 +14,6 @@ internal readonly record struct JpegHeader(int Width, int Height, int Components
             return false;
         }
 
-        var adobe = false;
         var pos = 2;
         while (pos + 4 <= jpeg.Length)
         {
@@ -37,10 +36,6 @@ internal readonly record struct JpegHeader(int Width, int Height, int Components
             }
 
             var segment = jpeg.Slice(pos + 4, length - 2);
-            if (marker == 0xEE && segment.StartsWith("Adobe"u8))
-            {
-                adobe = true;
-            }
 
             // SOF0..SOF15 except DHT (C4), JPG (C8) and DAC (CC).
             if (marker is >= 0xC0 and <= 0xCF and not (0xC4 or 0xC8 or 0xCC))
@@ -55,8 +50,7 @@ internal readonly record struct JpegHeader(int Width, int Height, int Components
                     Height: BinaryPrimitives.ReadUInt16BigEndian(segment[1..]),
                     Components: segment[5],
                     BitsPerSample: segment[0],
-                    IsBaseline: marker is 0xC0 or 0xC1,
-                    HasAdobeMarker: adobe);
+                    IsBaseline: marker is 0xC0 or 0xC1);
                 return true;
             }
 

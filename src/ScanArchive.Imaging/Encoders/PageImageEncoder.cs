@@ -51,7 +51,7 @@ public sealed class PageImageEncoder : IPageImageEncoder
     public EncodedPageImage Encode(RasterImage page, int? dpi = null, OriginalImageFile? original = null)
     {
         ArgumentNullException.ThrowIfNull(page);
-        var resolution = page.Dpi ?? dpi ?? FallbackDpi;
+        var resolution = dpi ?? page.Dpi ?? FallbackDpi;
         if (IsBilevel(page))
         {
             return new EncodedPageImage(EncodeG4(page, resolution), PageImageEncoding.CcittG4, page.Width, page.Height, resolution);

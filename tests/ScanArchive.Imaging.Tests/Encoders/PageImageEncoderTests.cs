@@ -105,11 +105,12 @@ public class PageImageEncoderTests
     }
 
     [Fact]
-    public void The_resolution_comes_from_the_page_then_the_caller_then_300()
+    public void The_resolution_comes_from_the_caller_then_the_page_then_300()
     {
         var scan = GreyScan(200, 200, null);
 
-        Assert.Equal(150, _encoder.Encode(GreyScan(200, 200, 150), dpi: 400).Dpi);
+        Assert.Equal(400, _encoder.Encode(GreyScan(200, 200, 72), dpi: 400).Dpi);
+        Assert.Equal(150, _encoder.Encode(GreyScan(200, 200, 150)).Dpi);
         Assert.Equal(400, _encoder.Encode(scan, dpi: 400).Dpi);
         Assert.Equal(PageImageEncoder.FallbackDpi, _encoder.Encode(scan).Dpi);
     }
