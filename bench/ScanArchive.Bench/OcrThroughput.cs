@@ -18,6 +18,7 @@ internal static class OcrThroughput
         var lang = TesseractOptions.DefaultLanguages;
         var repeat = 1;
         var pages = new List<string>();
+        var poolOnly = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -25,6 +26,7 @@ internal static class OcrThroughput
                 case "--workers": workers = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--lang": lang = args[++i]; break;
                 case "--repeat": repeat = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--pool-only": poolOnly = true; break;
                 default: pages.Add(args[i]); break;
             }
         }
@@ -36,6 +38,14 @@ internal static class OcrThroughput
         foreach (var page in pages)
         {
             _ = await File.ReadAllBytesAsync(page);
+        }
+
+        if (poolOnly)
+        {
+            // The engine-pool limit other benchmarks compare against (e.g. bench/e2e.sh).
+            var limit = await PoolAsync(work, lang, workers);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pool_pages_per_min={limit:F2}"));
+            return 0;
         }
 
         var results = new List<(string Name, double PagesPerMinute)>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ScanArchive.Archive.Pdf;
+using ScanArchive.Core.Archive;
 using ScanArchive.Core.Documents;
 using ScanArchive.Core.Ocr;
 using ScanArchive.Core.Pdf;
@@ -73,7 +74,7 @@ internal static class PdfSize
 
                 var original = format == DocumentFormat.Jpeg && docPages.Count == 1 ? new OriginalImageFile(source, format) : null;
                 var image = encoder.Encode(page.Image, recognitions[i].Dpi, original);
-                kinds.Add(image.Encoding == PageImageEncoding.CcittG4 ? "g4" : ReferenceEquals(image.Data, source) ? "jpeg(original)" : "jpeg");
+                kinds.Add(image.Kind == PageImageKind.CcittG4 ? "g4" : ReferenceEquals(image.Bytes, source) ? "jpeg(original)" : "jpeg");
                 pages.Add(ScannedPdfPage.FromRecognition(image, recognitions[i]));
             }
 

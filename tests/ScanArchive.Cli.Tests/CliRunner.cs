@@ -8,7 +8,8 @@ internal static class CliRunner
 {
     public sealed record Result(int ExitCode, string StdOut, string StdErr);
 
-    public static async Task<Result> RunAsync(params string[] args)
+    /// <summary>Starts the program without waiting (the caller may kill it).</summary>
+    public static Process Start(params string[] args)
     {
         // The CLI is built next to this test (project reference), with its runtimeconfig.
         var dll = Path.Combine(AppContext.BaseDirectory, "scanarchive.dll");
@@ -25,7 +26,12 @@ internal static class CliRunner
         }
 
         start.Environment["LANG"] = "C.UTF-8";
-        using var process = Process.Start(start)!;
+        return Process.Start(start)!;
+    }
+
+    public static async Task<Result> RunAsync(params string[] args)
+    {
+        using var process = Start(args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));

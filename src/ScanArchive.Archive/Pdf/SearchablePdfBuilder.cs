@@ -1,3 +1,4 @@
+using ScanArchive.Core.Archive;
 using ScanArchive.Core.Pdf;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Core;
@@ -111,8 +112,9 @@ public sealed class SearchablePdfBuilder : ISearchablePdfWriter
         var image = page.Image ?? throw new ArgumentException($"Page {number} has no image.", nameof(page));
         if (page.TextLayerPdf is not { Length: > 0 } layer)
         {
-            var plain = builder.AddPage(image.WidthPoints, image.HeightPoints);
-            DrawImage(plain, image, new PdfRectangle(0, 0, image.WidthPoints, image.HeightPoints));
+            double width = image.Width * 72.0 / image.Dpi, height = image.Height * 72.0 / image.Dpi;
+            var plain = builder.AddPage(width, height);
+            DrawImage(plain, image, new PdfRectangle(0, 0, width, height));
             return;
         }
 
@@ -159,16 +161,20 @@ public sealed class SearchablePdfBuilder : ISearchablePdfWriter
 
     private static void DrawImage(PdfPageBuilder page, EncodedPageImage image, PdfRectangle box)
     {
-        switch (image.Encoding)
+        switch (image.Kind)
         {
-            case PageImageEncoding.Jpeg:
-                page.AddJpeg(image.Data, box);
+            case PageImageKind.Jpeg:
+                page.AddJpeg(image.Bytes, box);
                 break;
-            case PageImageEncoding.CcittG4:
-                page.AddCcittG4(image.Data, image.Width, image.Height, box, blackIs1: true);
+            case PageImageKind.CcittG4:
+                // Raw T.6 data, 1 bits black, as PageImageEncoder (ImageMagick's GROUP4 writer) produces it.
+                page.AddCcittG4(image.Bytes, image.Width, image.Height, box, blackIs1: true);
+                break;
+            case PageImageKind.Png:
+                page.AddPng(image.Bytes, box);
                 break;
             default:
-                throw new ArgumentOutOfRangeException(nameof(image), image.Encoding, "Unknown image encoding.");
+                throw new ArgumentOutOfRangeException(nameof(image), image.Kind, "Unknown image kind.");
         }
     }
 

@@ -3,6 +3,8 @@ using System.Globalization;
 using ScanArchive.Core.Analysis;
 using ScanArchive.Core.Ocr;
 using ScanArchive.Core.Text;
+using ScanArchive.Extraction;
+using ScanArchive.Extraction.Templates;
 using ScanArchive.Imaging;
 using ScanArchive.Ocr;
 
@@ -34,12 +36,13 @@ internal static class AnalyzeCommand
             result.GetValue(output),
             result.GetValue(json),
             engine.Read(result),
+            GlobalOptions.DataFolder(result),
             GlobalOptions.ApplyUiCulture(result),
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] inputs, string? outDir, bool json, TesseractOptions ocrOptions, CultureInfo culture, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string[] inputs, string? outDir, bool json, TesseractOptions ocrOptions, string dataFolder, CultureInfo culture, CancellationToken cancellationToken)
     {
         var collected = InputCollector.Collect(inputs);
         if (collected.Skipped > 0)
@@ -56,6 +59,18 @@ internal static class AnalyzeCommand
             return ExitCodes.Success;
         }
 
+        // Zone templates of known forms (saved from reviewer-confirmed pages) are tried before generic extraction.
+        FieldExtractor extractor;
+        try
+        {
+            extractor = new FieldExtractor(templates: FormTemplateStore.LoadDirectory(Path.Combine(dataFolder, "templates")));
+        }
+        catch (InvalidDataException ex)
+        {
+            Console.Error.WriteLine(UserMessages.Pick("表单模板无法读取：", "A form template cannot be read: ", culture) + ex.Message);
+            return ExitCodes.UsageOrSetup;
+        }
+
         TesseractEnginePool pool;
         try
         {
@@ -69,7 +84,7 @@ internal static class AnalyzeCommand
 
         using (pool)
         {
-            var analyzer = new DocumentAnalyzer(new DocumentReader(), pool);
+            var analyzer = new DocumentAnalyzer(new DocumentReader(), pool, extractor);
             var documents = collected.Inputs.Select(i => new AnalysisInput(i.Path, i.RelativePath)).ToList();
             var progress = new ProgressReporter(documents.Count, culture);
             var collectedJson = new List<DocumentAnalysis>();
@@ -141,6 +156,16 @@ internal static class AnalyzeCommand
             $"=== {analysis.Input.RelativePath} ({analysis.Pages.Count} page(s), mean confidence {confidence:F0}%)",
             culture));
         Console.WriteLine(analysis.Text);
+        if (analysis.DocType is { } type)
+        {
+            Console.WriteLine(UserMessages.Pick($"--- 文档类型：{type}", $"--- document type: {type}", culture));
+        }
+
+        foreach (var field in analysis.Fields)
+        {
+            Console.WriteLine($"    {field.Key,-14} {field.Value}  ({field.Confidence:P0}, {field.Validation.ToString().ToLowerInvariant()})");
+        }
+
         Console.WriteLine();
     }
 }

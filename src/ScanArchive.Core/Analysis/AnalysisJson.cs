@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ScanArchive.Core.Documents;
+using ScanArchive.Core.Extraction;
 using ScanArchive.Core.Imaging;
 using ScanArchive.Core.Ocr;
 
@@ -9,7 +10,8 @@ namespace ScanArchive.Core.Analysis;
 
 /// <summary>
 /// Writes analysis results in the documented <c>analyze</c> JSON schema (README, "analyze output"):
-/// <c>{"file","text","fields":[],"pages":[{"number","width","height","dpi","meanConfidence","languages",
+/// <c>{"file","text","docType","fields":[{"key","value","raw","confidence","page","box","validation","source","label"}],
+/// "pairs":[{"label","value","confidence","page","labelBox","box"}],"pages":[{"number","width","height","dpi","meanConfidence","languages",
 /// "textSource","skewCorrectedDegrees","upscaleFactor","lines":[{"text","box":[x,y,w,h],"words":[{"text","box","confidence"}]}]}]}</c>,
 /// or <c>{"file","error":{"code","message"}}</c> for a document that failed.
 /// </summary>
@@ -81,20 +83,9 @@ public static class AnalysisJson
         }
 
         writer.WriteString("text", analysis.Text);
-        writer.WriteStartArray("fields");
-        foreach (var field in analysis.Fields)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("key", field.Key);
-            writer.WriteString("value", field.Value);
-            writer.WriteString("raw", field.Raw);
-            writer.WriteNumber("confidence", Math.Round(field.Confidence, 3));
-            writer.WriteNumber("page", field.Page);
-            WriteBox(writer, "box", field.Box);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
+        writer.WriteString("docType", analysis.DocType);
+        WriteFields(writer, analysis.Fields);
+        WritePairs(writer, analysis.Pairs);
         writer.WriteStartArray("pages");
         var number = 1;
         foreach (var page in analysis.Pages)
@@ -105,6 +96,52 @@ public static class AnalysisJson
         writer.WriteEndArray();
         writer.WriteEndObject();
     }
+
+    private static void WriteFields(Utf8JsonWriter writer, IReadOnlyList<ExtractedField> fields)
+    {
+        writer.WriteStartArray("fields");
+        foreach (var field in fields)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("key", field.Key);
+            writer.WriteString("value", field.Value);
+            writer.WriteString("raw", field.Raw);
+            writer.WriteNumber("confidence", Math.Round(field.Confidence, 3));
+            writer.WriteNumber("page", field.Page);
+            WriteBox(writer, "box", field.Box);
+            writer.WriteString("validation", JsonName(field.Validation.ToString()));
+            writer.WriteString("source", JsonName(field.Source.ToString()));
+            if (field.Label is not null)
+            {
+                writer.WriteString("label", field.Label);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WritePairs(Utf8JsonWriter writer, IReadOnlyList<ExtractedPair> pairs)
+    {
+        writer.WriteStartArray("pairs");
+        foreach (var pair in pairs)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("label", pair.Label);
+            writer.WriteString("value", pair.Value);
+            writer.WriteNumber("confidence", Math.Round(pair.Confidence, 3));
+            writer.WriteNumber("page", pair.Page);
+            WriteBox(writer, "labelBox", pair.LabelBox);
+            WriteBox(writer, "box", pair.ValueBox);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>An enum member's name as the schema spells it (<c>Valid</c> → <c>valid</c>).</summary>
+    private static string JsonName(string member) => char.ToLowerInvariant(member[0]) + member[1..];
 
     private static void WritePage(Utf8JsonWriter writer, OcrPage page, int number)
     {

@@ -1,3 +1,4 @@
+using ScanArchive.Core.Extraction;
 using ScanArchive.Core.Ocr;
 
 namespace ScanArchive.Core.Analysis;
@@ -7,14 +8,24 @@ namespace ScanArchive.Core.Analysis;
 /// <param name="RelativePath">Its path relative to the folder it was found in (names the output file).</param>
 public sealed record AnalysisInput(string Path, string RelativePath);
 
-/// <summary>An extracted field (filled by field extraction; empty until then).</summary>
-/// <param name="Key">Canonical key, e.g. <c>id_number</c>.</param>
-/// <param name="Value">Normalized value.</param>
-/// <param name="Raw">The text as printed.</param>
-/// <param name="Confidence">0–1.</param>
+/// <summary>A field found by extraction, with the evidence for it.</summary>
+/// <param name="Key">Canonical key (<see cref="FieldKeys"/>), e.g. <c>id_number</c>.</param>
+/// <param name="Value">Normalized value: ISO 8601 dates, amounts like <c>12345.00</c>, phone digits only, gender M/F, half-width.</param>
+/// <param name="Raw">The text as printed (as recognized).</param>
+/// <param name="Confidence">0–1: OCR confidence of the evidence combined with validation.</param>
 /// <param name="Page">1-based page the evidence is on.</param>
 /// <param name="Box">Where the evidence is, in that page's pixels.</param>
-public sealed record ExtractedField(string Key, string Value, string Raw, double Confidence, int Page, Imaging.PixelBox Box);
+public sealed record ExtractedField(string Key, string Value, string Raw, double Confidence, int Page, Imaging.PixelBox Box)
+{
+    /// <summary>What validation says about the value.</summary>
+    public FieldValidation Validation { get; init; } = FieldValidation.Unchecked;
+
+    /// <summary>How the value was found.</summary>
+    public FieldSource Source { get; init; } = FieldSource.Label;
+
+    /// <summary>The printed label the value was found by (null when found by shape, template or derivation).</summary>
+    public string? Label { get; init; }
+}
 
 /// <summary>The outcome of analyzing one document: its pages' text, or why it could not be read.</summary>
 public sealed record DocumentAnalysis
@@ -25,8 +36,14 @@ public sealed record DocumentAnalysis
     /// <summary>Recognized pages in order (empty when the document failed).</summary>
     public IReadOnlyList<OcrPage> Pages { get; init; } = [];
 
-    /// <summary>Extracted fields.</summary>
+    /// <summary>Extracted canonical fields (empty when no extractor ran).</summary>
     public IReadOnlyList<ExtractedField> Fields { get; init; } = [];
+
+    /// <summary>Printed label → value pairs (empty when no extractor ran).</summary>
+    public IReadOnlyList<ExtractedPair> Pairs { get; init; } = [];
+
+    /// <summary>The document type (<see cref="DocumentTypes"/>), or null when no extractor ran.</summary>
+    public string? DocType { get; init; }
 
     /// <summary>The error, for a document that could not be analyzed; its message is written for the user.</summary>
     public Exception? Error { get; init; }

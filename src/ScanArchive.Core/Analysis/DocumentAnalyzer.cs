@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using ScanArchive.Core.Documents;
+using ScanArchive.Core.Extraction;
 using ScanArchive.Core.Ocr;
 
 namespace ScanArchive.Core.Analysis;
@@ -13,12 +14,20 @@ public sealed class DocumentAnalyzer
 {
     private readonly IDocumentReader _reader;
     private readonly IOcrEngine _engine;
+    private readonly IFieldExtractor? _extractor;
 
     /// <summary>Creates an analyzer over a reader and an engine (both owned by the caller).</summary>
     public DocumentAnalyzer(IDocumentReader reader, IOcrEngine engine)
+        : this(reader, engine, null)
+    {
+    }
+
+    /// <summary>Creates an analyzer that also extracts fields, pairs and the document type from each recognized document.</summary>
+    public DocumentAnalyzer(IDocumentReader reader, IOcrEngine engine, IFieldExtractor? extractor)
     {
         _reader = reader ?? throw new ArgumentNullException(nameof(reader));
         _engine = engine ?? throw new ArgumentNullException(nameof(engine));
+        _extractor = extractor;
     }
 
     /// <summary>
@@ -149,12 +158,21 @@ public sealed class DocumentAnalyzer
         }
     }
 
-    private static async Task<DocumentAnalysis> CompleteAsync(AnalysisInput input, List<Task<OcrPage>> pageTasks, Stopwatch stopwatch)
+    private async Task<DocumentAnalysis> CompleteAsync(AnalysisInput input, List<Task<OcrPage>> pageTasks, Stopwatch stopwatch)
     {
         try
         {
             var pages = await Task.WhenAll(pageTasks).ConfigureAwait(false);
-            return new DocumentAnalysis { Input = input, Pages = pages, Elapsed = stopwatch.Elapsed };
+            var extraction = _extractor?.Extract(pages);
+            return new DocumentAnalysis
+            {
+                Input = input,
+                Pages = pages,
+                Fields = extraction?.Fields ?? [],
+                Pairs = extraction?.Pairs ?? [],
+                DocType = extraction?.DocType,
+                Elapsed = stopwatch.Elapsed,
+            };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

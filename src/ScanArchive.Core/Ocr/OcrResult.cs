@@ -61,7 +61,10 @@ public sealed record OcrPage(
     /// resolution it tells Tesseract is rounded). Its text lies on the page as straightened by the engine: when
     /// <see cref="SkewCorrectedDegrees"/> ≠ 0 it must be turned back by that angle about the page centre to lie on
     /// the image that was passed in (<c>ScannedPdfPage.FromRecognition</c> does this).
+    /// Not part of the JSON form of the result: it is a file of its own (the archive stores it content-addressed),
+    /// and base64 in every OCR record would double its cost.
     /// </remarks>
+    [System.Text.Json.Serialization.JsonIgnore]
     public byte[]? TextLayerPdf { get; init; }
 
     /// <summary>Word-length-weighted mean confidence of a set of lines.</summary>

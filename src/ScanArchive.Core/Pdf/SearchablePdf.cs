@@ -1,3 +1,4 @@
+using ScanArchive.Core.Archive;
 using ScanArchive.Core.Ocr;
 
 namespace ScanArchive.Core.Pdf;
@@ -9,7 +10,7 @@ public abstract record SearchablePdfPage;
 /// A scanned page: the image, with an invisible text layer over it when there is one. A page without text (a
 /// blank page, or one not recognized) still shows its image.
 /// </summary>
-/// <param name="Image">The page image, compressed.</param>
+/// <param name="Image">The page image, compressed (JPEG, CCITT G4 or PNG); its pixels and DPI give the page size when there is no text layer.</param>
 /// <param name="TextLayerPdf">
 /// A one-page PDF holding only invisible text, as <see cref="OcrPage.TextLayerPdf"/> provides it; null for none.
 /// Its page box is stretched onto the image, so it must have the image's proportions (within 1%).

@@ -1,4 +1,5 @@
 using ImageMagick;
+using ScanArchive.Core.Archive;
 using ScanArchive.Core.Documents;
 using ScanArchive.Core.Imaging;
 using ScanArchive.Core.Pdf;
@@ -47,23 +48,37 @@ public sealed class PageImageEncoder : IPageImageEncoder
         MagickResourceGuard.EnsureApplied();
     }
 
-    /// <inheritdoc/>
-    public EncodedPageImage Encode(RasterImage page, int? dpi = null, OriginalImageFile? original = null)
+    /// <summary>Compresses one page at its own resolution (300 dpi when it has none).</summary>
+    public EncodedPageImage Encode(RasterImage image) => Encode(image, null, null);
+
+    /// <summary>
+    /// Compresses one page: bilevel pages (only black and white pixels) as CCITT G4, others as JPEG (grey when the
+    /// page has no colour). When <paramref name="original"/> is a JPEG of the same size as <paramref name="page"/>
+    /// and re-encoding would not make it clearly smaller, the original bytes are used unchanged.
+    /// </summary>
+    /// <param name="page">The page exactly as it should appear (after any cleanup).</param>
+    /// <param name="dpi">
+    /// The page's resolution as the OCR engine judged it (<see cref="Core.Ocr.OcrPage.Dpi"/>: the declared one, or an
+    /// estimate when the file declared none or an impossible one such as 72 dpi on an A4 scan), so that pages with
+    /// and without a text layer get the same size; default: the page's own, else 300.
+    /// </param>
+    /// <param name="original">The file the page came from, when the page is that file's pixels unchanged.</param>
+    public EncodedPageImage Encode(RasterImage page, int? dpi, OriginalImageFile? original)
     {
         ArgumentNullException.ThrowIfNull(page);
         var resolution = dpi ?? page.Dpi ?? FallbackDpi;
         if (IsBilevel(page))
         {
-            return new EncodedPageImage(EncodeG4(page, resolution), PageImageEncoding.CcittG4, page.Width, page.Height, resolution);
+            return new EncodedPageImage(EncodeG4(page, resolution), PageImageKind.CcittG4, page.Width, page.Height, resolution);
         }
 
         var quality = resolution < LowResolutionDpi ? _options.LowResolutionJpegQuality : _options.JpegQuality;
         if (original is { Format: DocumentFormat.Jpeg } && CanKeep(original.Content, page, quality))
         {
-            return new EncodedPageImage(original.Content, PageImageEncoding.Jpeg, page.Width, page.Height, resolution);
+            return new EncodedPageImage(original.Content, PageImageKind.Jpeg, page.Width, page.Height, resolution);
         }
 
-        return new EncodedPageImage(EncodeJpeg(page, resolution, quality, HasColour(page)), PageImageEncoding.Jpeg, page.Width, page.Height, resolution);
+        return new EncodedPageImage(EncodeJpeg(page, resolution, quality, HasColour(page)), PageImageKind.Jpeg, page.Width, page.Height, resolution);
     }
 
     /// <summary>True when every pixel (but a few specks) is near black or near white: such a page loses nothing as 1 bit.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ScanArchive.Archive.Pdf;
+using ScanArchive.Core.Archive;
 using ScanArchive.Core.Documents;
 using ScanArchive.Core.Imaging;
 using ScanArchive.Core.Ocr;

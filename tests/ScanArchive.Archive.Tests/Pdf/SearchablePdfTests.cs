@@ -2,6 +2,7 @@ using System.Text;
 using System.Xml.Linq;
 using ImageMagick;
 using ScanArchive.Archive.Pdf;
+using ScanArchive.Core.Archive;
 using ScanArchive.Core.Imaging;
 using ScanArchive.Core.Ocr;
 using ScanArchive.Core.Pdf;
@@ -92,7 +93,7 @@ public class SearchablePdfTests(SandwichFixture chain)
         var turned = Rotate(straight.Image, angle);
         var ocr = await chain.Pool.RecognizeAsync(turned);
         Assert.InRange(Math.Abs(ocr.SkewCorrectedDegrees), angle - 1.5, angle + 1.5); // precondition: the engine straightened it (the page had 0.7° of its own)
-        var page = ScannedPdfPage.FromRecognition(chain.Encoder.Encode(turned, ocr.Dpi), ocr);
+        var page = ScannedPdfPage.FromRecognition(chain.Encoder.Encode(turned, ocr.Dpi, null), ocr);
 
         using var pdf = PdfDocument.Open(chain.Builder.Build([page], Info));
 
@@ -128,12 +129,13 @@ public class SearchablePdfTests(SandwichFixture chain)
         Assert.Equal(0, image.BoundingBox.Bottom, 0.01);
         Assert.Equal(pdfPage.Width, image.BoundingBox.Width, 0.01);
         Assert.Equal(pdfPage.Height, image.BoundingBox.Height, 0.01);
-        Assert.Equal(page.Encoded.WidthPoints, pdfPage.Width, page.Encoded.WidthPoints * 0.003);
-        Assert.Equal(page.Encoded.HeightPoints, pdfPage.Height, page.Encoded.HeightPoints * 0.003);
+        double width = page.Encoded.Width * 72.0 / page.Encoded.Dpi, height = page.Encoded.Height * 72.0 / page.Encoded.Dpi;
+        Assert.Equal(width, pdfPage.Width, width * 0.003);
+        Assert.Equal(height, pdfPage.Height, height * 0.003);
 
         // A JPEG goes in byte for byte (DCTDecode), never decoded and recompressed by the writer.
-        Assert.Equal(PageImageEncoding.Jpeg, page.Encoded.Encoding);
-        Assert.Equal(page.Encoded.Data, image.RawBytes.ToArray());
+        Assert.Equal(PageImageKind.Jpeg, page.Encoded.Kind);
+        Assert.Equal(page.Encoded.Bytes, image.RawBytes.ToArray());
     }
 
     [Fact]
@@ -142,7 +144,7 @@ public class SearchablePdfTests(SandwichFixture chain)
         var page = await chain.RecognizeAsync(BilevelPage);
         var bytes = chain.Builder.Build([page.PdfPage], Info);
 
-        Assert.Equal(PageImageEncoding.CcittG4, page.Encoded.Encoding);
+        Assert.Equal(PageImageKind.CcittG4, page.Encoded.Kind);
         using (var pdf = PdfDocument.Open(bytes))
         {
             var image = Assert.Single(pdf.GetPage(1).GetImages());

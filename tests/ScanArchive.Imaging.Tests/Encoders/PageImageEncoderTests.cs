@@ -1,4 +1,5 @@
 using ImageMagick;
+using ScanArchive.Core.Archive;
 using ScanArchive.Core.Documents;
 using ScanArchive.Core.Imaging;
 using ScanArchive.Core.Pdf;
@@ -18,10 +19,10 @@ public class PageImageEncoderTests
 
         var encoded = _encoder.Encode(page);
 
-        Assert.Equal(PageImageEncoding.CcittG4, encoded.Encoding);
+        Assert.Equal(PageImageKind.CcittG4, encoded.Kind);
         Assert.Equal((850, 1100, 300), (encoded.Width, encoded.Height, encoded.Dpi));
         Assert.Equal(page.Pixels, DecodeG4(encoded));
-        Assert.True(encoded.Data.Length < 2_000, $"{encoded.Data.Length} bytes for a box on a blank page");
+        Assert.True(encoded.Bytes.Length < 2_000, $"{encoded.Bytes.Length} bytes for a box on a blank page");
     }
 
     [Fact]
@@ -31,9 +32,9 @@ public class PageImageEncoderTests
 
         var encoded = _encoder.Encode(page);
 
-        Assert.Equal(PageImageEncoding.CcittG4, encoded.Encoding);
+        Assert.Equal(PageImageKind.CcittG4, encoded.Kind);
         Assert.Equal(page.Pixels, DecodeG4(encoded));
-        Assert.True(encoded.Data.Length < 60_000, $"{encoded.Data.Length} bytes");
+        Assert.True(encoded.Bytes.Length < 60_000, $"{encoded.Bytes.Length} bytes");
     }
 
     [Fact]
@@ -43,10 +44,10 @@ public class PageImageEncoderTests
 
         var encoded = _encoder.Encode(page);
 
-        Assert.Equal(PageImageEncoding.Jpeg, encoded.Encoding);
-        Assert.True(JpegHeader.TryRead(encoded.Data, out var header));
+        Assert.Equal(PageImageKind.Jpeg, encoded.Kind);
+        Assert.True(JpegHeader.TryRead(encoded.Bytes, out var header));
         Assert.Equal((1, true, 600, 800), (header.Components, header.IsBaseline, header.Width, header.Height));
-        Assert.Equal(new PageImageEncoderOptions().JpegQuality, (int)Ping(encoded.Data).Quality);
+        Assert.Equal(new PageImageEncoderOptions().JpegQuality, (int)Ping(encoded.Bytes).Quality);
     }
 
     [Fact]
@@ -54,7 +55,7 @@ public class PageImageEncoderTests
     {
         var encoded = _encoder.Encode(GreyScan(300, 400, 100));
 
-        Assert.Equal(new PageImageEncoderOptions().LowResolutionJpegQuality, (int)Ping(encoded.Data).Quality);
+        Assert.Equal(new PageImageEncoderOptions().LowResolutionJpegQuality, (int)Ping(encoded.Bytes).Quality);
         Assert.Equal(100, encoded.Dpi);
     }
 
@@ -64,8 +65,8 @@ public class PageImageEncoderTests
         var grey = ToRgb(GreyScan(400, 400, 300), stamp: false);
         var stamped = ToRgb(GreyScan(400, 400, 300), stamp: true);
 
-        Assert.True(JpegHeader.TryRead(_encoder.Encode(grey).Data, out var greyHeader));
-        Assert.True(JpegHeader.TryRead(_encoder.Encode(stamped).Data, out var stampedHeader));
+        Assert.True(JpegHeader.TryRead(_encoder.Encode(grey).Bytes, out var greyHeader));
+        Assert.True(JpegHeader.TryRead(_encoder.Encode(stamped).Bytes, out var stampedHeader));
 
         Assert.Equal(1, greyHeader.Components);
         Assert.Equal(3, stampedHeader.Components);
@@ -79,10 +80,10 @@ public class PageImageEncoderTests
         var page = new DocumentReader().ReadPages(path).Single().Image!;
         var original = new OriginalImageFile(File.ReadAllBytes(path), DocumentFormat.Jpeg);
 
-        var encoded = _encoder.Encode(page, original: original);
+        var encoded = _encoder.Encode(page, null, original);
 
-        Assert.Same(original.Content, encoded.Data);
-        Assert.Equal(PageImageEncoding.Jpeg, encoded.Encoding);
+        Assert.Same(original.Content, encoded.Bytes);
+        Assert.Equal(PageImageKind.Jpeg, encoded.Kind);
     }
 
     [Fact]
@@ -94,14 +95,14 @@ public class PageImageEncoderTests
         var progressive = WriteJpeg(dir, "progressive.jpg", scan, quality: 50, progressive: true);
         var reader = new DocumentReader();
 
-        var fromFine = _encoder.Encode(reader.ReadPages(fine).Single().Image!, original: new OriginalImageFile(File.ReadAllBytes(fine), DocumentFormat.Jpeg));
-        var fromProgressive = _encoder.Encode(reader.ReadPages(progressive).Single().Image!, original: new OriginalImageFile(File.ReadAllBytes(progressive), DocumentFormat.Jpeg));
-        var otherSize = _encoder.Encode(GreyScan(400, 700, 300), original: new OriginalImageFile(File.ReadAllBytes(progressive), DocumentFormat.Jpeg));
+        var fromFine = _encoder.Encode(reader.ReadPages(fine).Single().Image!, null, new OriginalImageFile(File.ReadAllBytes(fine), DocumentFormat.Jpeg));
+        var fromProgressive = _encoder.Encode(reader.ReadPages(progressive).Single().Image!, null, new OriginalImageFile(File.ReadAllBytes(progressive), DocumentFormat.Jpeg));
+        var otherSize = _encoder.Encode(GreyScan(400, 700, 300), null, new OriginalImageFile(File.ReadAllBytes(progressive), DocumentFormat.Jpeg));
 
-        Assert.True(fromFine.Data.Length < new FileInfo(fine).Length / 2, $"{fromFine.Data.Length} vs {new FileInfo(fine).Length}");
-        Assert.True(JpegHeader.TryRead(fromProgressive.Data, out var header) && header.IsBaseline);
+        Assert.True(fromFine.Bytes.Length < new FileInfo(fine).Length / 2, $"{fromFine.Bytes.Length} vs {new FileInfo(fine).Length}");
+        Assert.True(JpegHeader.TryRead(fromProgressive.Bytes, out var header) && header.IsBaseline);
         Assert.Equal(400, otherSize.Width);
-        Assert.NotEqual(File.ReadAllBytes(progressive), otherSize.Data);
+        Assert.NotEqual(File.ReadAllBytes(progressive), otherSize.Bytes);
     }
 
     [Fact]
@@ -109,9 +110,9 @@ public class PageImageEncoderTests
     {
         var scan = GreyScan(200, 200, null);
 
-        Assert.Equal(400, _encoder.Encode(GreyScan(200, 200, 72), dpi: 400).Dpi);
+        Assert.Equal(400, _encoder.Encode(GreyScan(200, 200, 72), 400, null).Dpi);
         Assert.Equal(150, _encoder.Encode(GreyScan(200, 200, 150)).Dpi);
-        Assert.Equal(400, _encoder.Encode(scan, dpi: 400).Dpi);
+        Assert.Equal(400, _encoder.Encode(scan, 400, null).Dpi);
         Assert.Equal(PageImageEncoder.FallbackDpi, _encoder.Encode(scan).Dpi);
     }
 
@@ -219,7 +220,7 @@ public class PageImageEncoderTests
     /// <summary>Raw G4 back to 8-bit grey with ImageMagick (an independent decoder from the PDF reader's).</summary>
     private static byte[] DecodeG4(EncodedPageImage encoded)
     {
-        using var image = new MagickImage(encoded.Data, new MagickReadSettings { Format = MagickFormat.Group4, Width = (uint)encoded.Width, Height = (uint)encoded.Height });
+        using var image = new MagickImage(encoded.Bytes, new MagickReadSettings { Format = MagickFormat.Group4, Width = (uint)encoded.Width, Height = (uint)encoded.Height });
         image.Depth = 8;
         return image.ToByteArray(MagickFormat.Gray);
     }

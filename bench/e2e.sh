@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# End-to-end throughput: import → process → approve → commit with `scanarchive`, against the raw engine-pool
+# limit and against OCRmyPDF (`--output-type pdf -j N`) on the same pages, in the same run. Also PDF bytes/page.
+#   bench/e2e.sh [--repeat R] [--workers N]
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$repo/tools/prerequisites.sh"
+ensure_prerequisites
+ensure_packages ocrmypdf img2pdf
+repeat=2
+workers=$(nproc)
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --repeat) repeat="$2"; shift 2 ;;
+    --workers) workers="$2"; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+dotnet build "$repo/ScanArchive.sln" -c Release -nologo -v quiet -clp:ErrorsOnly >&2
+cli=(dotnet "$repo/src/ScanArchive.Cli/bin/Release/net10.0/scanarchive.dll")
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# The clean document pages of sample-scans (image files), copied R times under distinct names.
+mapfile -t pages < <(cd "$repo/sample-scans" && for j in *.json; do
+  python3 -c "import json,sys; q=json.load(open('$j')).get('qc',{}); sys.exit(0 if not (q.get('blank') or q.get('rotation') or q.get('blurry') or q.get('lowResolution') or q.get('lowContrast')) else 1)" &&
+  for ext in png jpg jpeg tif tiff; do [[ -f "${j%.json}.$ext" ]] && echo "$repo/sample-scans/${j%.json}.$ext"; done
+done)
+mkdir -p "$work/in"
+for r in $(seq 1 "$repeat"); do for p in "${pages[@]}"; do cp "$p" "$work/in/r$r-$(basename "$p")"; done; done
+n=$(ls "$work/in" | wc -l)
+echo "$n pages (${#pages[@]} files × $repeat), $workers workers, $(nproc) cores" >&2
+
+now() { date +%s.%N; }
+rate() { python3 -c "print(f'{$1 / ($2) * 60:.1f}')"; }
+
+# 1. Engine-pool limit: decode + recognize only.
+pool=$(dotnet "$repo/bench/ScanArchive.Bench/bin/Release/net10.0/ScanArchive.Bench.dll" ocr-throughput --pool-only --workers "$workers" "$work"/in/* | sed -n 's/^pool_pages_per_min=//p')
+
+# 2. ScanArchive end to end, start-up included.
+t0=$(now)
+"${cli[@]}" import "$work/in" --batch e2e --workers "$workers" --data "$work/data" >/dev/null 2>"$work/import.log"
+"${cli[@]}" approve e2e --data "$work/data" >/dev/null
+"${cli[@]}" commit e2e --data "$work/data" >/dev/null
+t1=$(now)
+ours=$(rate "$n" "$t1 - $t0")
+ours_bytes=$(find "$work/data/entries" -name '*.pdf' -printf '%s\n' | awk '{s+=$1} END {print s}')
+
+# 3. OCRmyPDF on the same pages as one PDF (its best case: one process, -j workers).
+img2pdf "$work"/in/* -o "$work/all.pdf" 2>/dev/null
+t0=$(now)
+OMP_THREAD_LIMIT=1 ocrmypdf --output-type pdf -l chi_sim+eng -j "$workers" --quiet "$work/all.pdf" "$work/ocrmypdf.pdf"
+t1=$(now)
+theirs=$(rate "$n" "$t1 - $t0")
+theirs_bytes=$(stat -c %s "$work/ocrmypdf.pdf")
+
+printf '\n%-34s %10s\n' "contender" "pages/min"
+printf '%-34s %10s\n' "engine pool limit (${workers}w)" "$pool" "scanarchive import→commit" "$ours" "ocrmypdf --output-type pdf -j $workers" "$theirs"
+python3 - "$pool" "$ours" "$theirs" "$ours_bytes" "$theirs_bytes" "$n" <<'PY'
+import sys
+pool, ours, theirs, ob, tb, n = map(float, sys.argv[1:])
+print(f"\nend-to-end / pool limit = {ours / pool:.2f}   (target ≥ 0.9)")
+print(f"end-to-end / OCRmyPDF   = {ours / theirs:.2f}   (target ≥ 3)")
+print(f"PDF bytes/page: ours {ob / n / 1024:.0f} KiB, OCRmyPDF {tb / n / 1024:.0f} KiB, ratio {ob / tb:.2f}   (target ≤ 0.7)")
+PY

@@ -1,0 +1,192 @@
+using System.IO.Compression;
+using System.Text.Json;
+using JsonSerializer = System.Text.Json.JsonSerializer;
+using LiteDB;
+using ScanArchive.Core.Analysis;
+using ScanArchive.Core.Archive;
+using ScanArchive.Core.Ocr;
+
+namespace ScanArchive.Archive.Storage;
+
+/// <summary>
+/// Explicit record ↔ BSON mapping. Written out by hand rather than left to LiteDB's reflection mapper so that the
+/// stored shape is visible, stable across refactorings of the domain types, and free of mapper surprises with
+/// records, interfaces and DateTimeOffset.
+/// </summary>
+internal static class BsonMapping
+{
+    private static readonly JsonSerializerOptions Json = new() { IncludeFields = false };
+
+    public static BsonDocument ToBson(Batch b) => new()
+    {
+        ["_id"] = b.Id,
+        ["Name"] = b.Name,
+        ["NameKey"] = NameKey(b.Name),
+        ["State"] = b.State.ToString(),
+        ["CreatedAt"] = b.CreatedAt.UtcDateTime,
+        ["CreatedBy"] = b.CreatedBy,
+        ["UpdatedAt"] = b.UpdatedAt.UtcDateTime,
+        ["UpdatedBy"] = b.UpdatedBy,
+        ["Note"] = b.Note is null ? BsonValue.Null : b.Note,
+        ["EntryNumbers"] = new BsonArray(b.EntryNumbers.Select(n => new BsonValue(n))),
+    };
+
+    public static Batch ToBatch(BsonDocument d) => new()
+    {
+        Id = d["_id"].AsString,
+        Name = d["Name"].AsString,
+        State = Enum.Parse<BatchState>(d["State"].AsString),
+        CreatedAt = Utc(d["CreatedAt"]),
+        CreatedBy = d["CreatedBy"].AsString,
+        UpdatedAt = Utc(d["UpdatedAt"]),
+        UpdatedBy = d["UpdatedBy"].AsString,
+        Note = d["Note"].IsNull ? null : d["Note"].AsString,
+        EntryNumbers = d["EntryNumbers"].AsArray.Select(v => v.AsString).ToList(),
+    };
+
+    public static string NameKey(string name) => name.Trim().ToUpperInvariant();
+
+    public static BsonDocument ToBson(BatchDocument d) => new()
+    {
+        ["_id"] = d.Id,
+        ["BatchId"] = d.BatchId,
+        ["Order"] = d.Order,
+        ["SourceName"] = d.SourceName,
+        ["Original"] = ToBson(d.Original),
+        ["Status"] = d.Status.ToString(),
+        ["PageCount"] = d.PageCount is { } n ? n : BsonValue.Null,
+        ["Error"] = d.Error is null ? BsonValue.Null : d.Error,
+        ["DocumentType"] = d.DocumentType is null ? BsonValue.Null : d.DocumentType,
+        ["Fields"] = JsonSerializer.Serialize(d.Fields, Json),
+    };
+
+    public static BatchDocument ToDocument(BsonDocument d) => new()
+    {
+        Id = d["_id"].AsString,
+        BatchId = d["BatchId"].AsString,
+        Order = d["Order"].AsInt32,
+        SourceName = d["SourceName"].AsString,
+        Original = ToStoredFile(d["Original"].AsDocument),
+        Status = Enum.Parse<DocumentStatus>(d["Status"].AsString),
+        PageCount = d["PageCount"].IsNull ? null : d["PageCount"].AsInt32,
+        Error = d["Error"].IsNull ? null : d["Error"].AsString,
+        DocumentType = d["DocumentType"].IsNull ? null : d["DocumentType"].AsString,
+        Fields = JsonSerializer.Deserialize<List<ExtractedField>>(d["Fields"].AsString, Json) ?? [],
+    };
+
+    public static BsonDocument ToBson(BatchPage p) => new()
+    {
+        ["_id"] = p.Id,
+        ["BatchId"] = p.BatchId,
+        ["DocumentId"] = p.DocumentId,
+        ["PageNumber"] = p.PageNumber,
+        ["Ocr"] = CompressOcr(p.Ocr),
+        ["Image"] = p.Image is null ? BsonValue.Null : ToBson(p.Image),
+        ["TextLayer"] = p.TextLayer is null ? BsonValue.Null : ToBson(p.TextLayer),
+        ["Blank"] = p.Blank,
+        ["Review"] = p.Review.ToString(),
+        ["ProcessedAt"] = p.ProcessedAt.UtcDateTime,
+    };
+
+    public static BatchPage ToPage(BsonDocument d) => new()
+    {
+        Id = d["_id"].AsString,
+        BatchId = d["BatchId"].AsString,
+        DocumentId = d["DocumentId"].AsString,
+        PageNumber = d["PageNumber"].AsInt32,
+        Ocr = DecompressOcr(d["Ocr"].AsBinary),
+        Image = d["Image"].IsNull ? null : ToPageImage(d["Image"].AsDocument),
+        TextLayer = d["TextLayer"].IsNull ? null : ToStoredFile(d["TextLayer"].AsDocument),
+        Blank = d["Blank"].AsBoolean,
+        Review = Enum.Parse<ReviewStatus>(d["Review"].AsString),
+        ProcessedAt = Utc(d["ProcessedAt"]),
+    };
+
+    public static BsonDocument ToBson(ArchiveEntry e) => new()
+    {
+        ["_id"] = e.Number,
+        ["Series"] = e.Series,
+        ["Sequence"] = e.Sequence,
+        ["BatchId"] = e.BatchId,
+        ["BatchName"] = e.BatchName,
+        ["Title"] = e.Title,
+        ["DocumentType"] = e.DocumentType,
+        ["Fields"] = new BsonDocument(e.Fields.ToDictionary(kv => kv.Key, kv => new BsonValue(kv.Value))),
+        ["Pages"] = new BsonArray(e.Pages.Select(p => (BsonValue)new BsonDocument
+        {
+            ["Number"] = p.Number,
+            ["PageId"] = p.PageId,
+            ["Text"] = p.Text,
+            ["Image"] = p.Image is null ? BsonValue.Null : ToBson(p.Image),
+            ["TextLayer"] = p.TextLayer is null ? BsonValue.Null : ToBson(p.TextLayer),
+        })),
+        ["Pdf"] = ToBson(e.Pdf),
+        ["Originals"] = new BsonArray(e.Originals.Select(f => (BsonValue)ToBson(f))),
+        ["CommittedBy"] = e.CommittedBy,
+        ["CommittedAt"] = e.CommittedAt.UtcDateTime,
+    };
+
+    public static ArchiveEntry ToEntry(BsonDocument d) => new()
+    {
+        Number = d["_id"].AsString,
+        Series = d["Series"].AsString,
+        Sequence = d["Sequence"].AsInt64,
+        BatchId = d["BatchId"].AsString,
+        BatchName = d["BatchName"].AsString,
+        Title = d["Title"].AsString,
+        DocumentType = d["DocumentType"].AsString,
+        Fields = d["Fields"].AsDocument.ToDictionary(kv => kv.Key, kv => kv.Value.AsString),
+        Pages = d["Pages"].AsArray.Select(v => v.AsDocument).Select(p => new EntryPage(
+            p["Number"].AsInt32,
+            p["PageId"].AsString,
+            p["Text"].AsString,
+            p["Image"].IsNull ? null : ToStoredFile(p["Image"].AsDocument),
+            p["TextLayer"].IsNull ? null : ToStoredFile(p["TextLayer"].AsDocument))).ToList(),
+        Pdf = ToStoredFile(d["Pdf"].AsDocument),
+        Originals = d["Originals"].AsArray.Select(v => ToStoredFile(v.AsDocument)).ToList(),
+        CommittedBy = d["CommittedBy"].AsString,
+        CommittedAt = Utc(d["CommittedAt"]),
+    };
+
+    public static BsonDocument ToBson(StoredFile f) => new()
+    {
+        ["Path"] = f.Path,
+        ["Sha256"] = f.Sha256,
+        ["Length"] = f.Length,
+    };
+
+    public static StoredFile ToStoredFile(BsonDocument d) => new(d["Path"].AsString, d["Sha256"].AsString, d["Length"].AsInt64);
+
+    private static BsonDocument ToBson(PageImage i)
+    {
+        var d = ToBson(i.File);
+        d["Kind"] = i.Kind.ToString();
+        d["Width"] = i.Width;
+        d["Height"] = i.Height;
+        d["Dpi"] = i.Dpi;
+        return d;
+    }
+
+    private static PageImage ToPageImage(BsonDocument d) =>
+        new(ToStoredFile(d), Enum.Parse<PageImageKind>(d["Kind"].AsString), d["Width"].AsInt32, d["Height"].AsInt32, d["Dpi"].AsInt32);
+
+    private static DateTimeOffset Utc(BsonValue v) => new(DateTime.SpecifyKind(v.AsDateTime.ToUniversalTime(), DateTimeKind.Utc));
+
+    // OCR results are the bulk of a page record (every word with its box); compressed JSON keeps them ~10× smaller.
+    internal static byte[] CompressOcr(OcrPage page)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new BrotliStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            JsonSerializer.Serialize(zip, page, Json);
+        }
+
+        return buffer.ToArray();
+    }
+
+    internal static OcrPage DecompressOcr(byte[] bytes)
+    {
+        using var zip = new BrotliStream(new MemoryStream(bytes), CompressionMode.Decompress);
+        return JsonSerializer.Deserialize<OcrPage>(zip, Json) ?? throw new InvalidDataException("Empty OCR record.");
+    }
+}

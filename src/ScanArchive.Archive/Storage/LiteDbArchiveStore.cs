@@ -1,0 +1,534 @@
+using LiteDB;
+using ScanArchive.Core.Archive;
+using ScanArchive.Core.Ocr;
+
+namespace ScanArchive.Archive.Storage;
+
+/// <summary>
+/// The archive on an embedded LiteDB file plus content-addressed files, all under one data folder that one process
+/// owns at a time (a lock file says so clearly instead of letting two programs corrupt each other).
+/// </summary>
+public sealed class LiteDbArchiveStore : IArchiveStore
+{
+    private const string DatabaseFile = "archive.db";
+    private const string LockFile = "scanarchive.lock";
+
+    private readonly FileStream _lock;
+    private readonly LiteDatabase _db;
+    private readonly FileStore _files;
+    private readonly TimeProvider _clock;
+    private readonly IEntryPdfComposer _pdf;
+    private readonly Lock _commitGate = new();
+    private readonly ILiteCollection<BsonDocument> _batches;
+    private readonly ILiteCollection<BsonDocument> _documents;
+    private readonly ILiteCollection<BsonDocument> _pages;
+    private readonly ILiteCollection<BsonDocument> _entries;
+    private readonly ILiteCollection<BsonDocument> _counters;
+    private readonly ILiteCollection<BsonDocument> _outbox;
+    private readonly ILiteCollection<BsonDocument> _audit;
+
+    /// <summary>Opens (or creates) the archive in a data folder.</summary>
+    /// <exception cref="ArchiveException">Another process holds the folder, or the database cannot be opened.</exception>
+    public LiteDbArchiveStore(ArchiveStoreOptions options)
+        : this(options, new SearchablePdfComposer())
+    {
+    }
+
+    internal LiteDbArchiveStore(ArchiveStoreOptions options, IEntryPdfComposer pdf)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        NumberFormat = options.NumberFormat ?? new ArchiveNumberFormat();
+        NumberFormat.Validate();
+        _clock = options.Clock ?? TimeProvider.System;
+        _pdf = pdf;
+        var root = Path.GetFullPath(options.DataFolder);
+        Directory.CreateDirectory(root);
+        DataFolder = root;
+        _lock = AcquireLock(root);
+        try
+        {
+            _files = new FileStore(root);
+            _db = new LiteDatabase(new ConnectionString { Filename = Path.Combine(root, DatabaseFile), Connection = ConnectionType.Direct });
+            _batches = _db.GetCollection("batches");
+            _documents = _db.GetCollection("documents");
+            _pages = _db.GetCollection("pages");
+            _entries = _db.GetCollection("entries");
+            _counters = _db.GetCollection("counters");
+            _outbox = _db.GetCollection("outbox");
+            _audit = _db.GetCollection("audit");
+            _batches.EnsureIndex("NameKey", unique: true);
+            _documents.EnsureIndex("BatchId");
+            _pages.EnsureIndex("BatchId");
+            _pages.EnsureIndex("DocumentId");
+            _audit.EnsureIndex("Target");
+        }
+        catch (LiteException ex)
+        {
+            _lock.Dispose();
+            throw new ArchiveException(ArchiveProblem.Unreadable, Path.Combine(root, DatabaseFile), ex.Message, ex);
+        }
+        catch
+        {
+            _lock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The data folder.</summary>
+    public string DataFolder { get; }
+
+    /// <inheritdoc />
+    public ArchiveNumberFormat NumberFormat { get; }
+
+    /// <inheritdoc />
+    public int EntryCount => _entries.Count();
+
+    /// <inheritdoc />
+    public Batch CreateBatch(string name, string user)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new ArgumentException("A batch needs a name.", nameof(name));
+        }
+
+        name = name.Trim();
+        var now = _clock.GetUtcNow();
+        var batch = new Batch
+        {
+            Id = NewId(),
+            Name = name,
+            State = BatchState.Capturing,
+            CreatedAt = now,
+            CreatedBy = user,
+            UpdatedAt = now,
+            UpdatedBy = user,
+        };
+        try
+        {
+            _batches.Insert(BsonMapping.ToBson(batch));
+        }
+        catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            throw new ArchiveException(ArchiveProblem.BatchExists, name);
+        }
+
+        Audit(user, "batch.create", name);
+        return batch;
+    }
+
+    /// <inheritdoc />
+    public Batch? FindBatch(string nameOrId)
+    {
+        ArgumentNullException.ThrowIfNull(nameOrId);
+        var doc = _batches.FindById(nameOrId) ?? _batches.FindOne(Query.EQ("NameKey", BsonMapping.NameKey(nameOrId)));
+        return doc is null ? null : BsonMapping.ToBatch(doc);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<Batch> Batches() =>
+        _batches.FindAll().Select(BsonMapping.ToBatch).OrderByDescending(b => b.CreatedAt).ToList();
+
+    /// <inheritdoc />
+    public Batch MoveBatch(string batchId, BatchState next, string user, string? note = null)
+    {
+        lock (_commitGate)
+        {
+            var batch = RequireBatch(batchId);
+            if (batch.State == next)
+            {
+                return batch;
+            }
+
+            if (!batch.CanMoveTo(next))
+            {
+                throw new ArchiveException(ArchiveProblem.InvalidState, batch.Name, $"{batch.State} → {next}");
+            }
+
+            var moved = batch with { State = next, UpdatedAt = _clock.GetUtcNow(), UpdatedBy = user, Note = note ?? (next == BatchState.Rejected ? batch.Note : null) };
+            _batches.Update(BsonMapping.ToBson(moved));
+            Audit(user, "batch." + next.ToString().ToLowerInvariant(), batch.Name, note);
+            return moved;
+        }
+    }
+
+    /// <inheritdoc />
+    public BatchDocument AddDocument(string batchId, string sourcePath, string sourceName, string user)
+    {
+        var batch = RequireBatch(batchId);
+        var original = _files.PutContentAddressed("originals", sourcePath, Path.GetExtension(sourcePath));
+        return InsertDocument(batch, original, sourceName, user);
+    }
+
+    /// <inheritdoc />
+    public BatchDocument AddDocument(string batchId, ReadOnlySpan<byte> content, string extension, string sourceName, string user)
+    {
+        var batch = RequireBatch(batchId);
+        var original = _files.PutContentAddressed("originals", content, extension);
+        return InsertDocument(batch, original, sourceName, user);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<BatchDocument> Documents(string batchId) =>
+        _documents.Find(Query.EQ("BatchId", batchId)).Select(BsonMapping.ToDocument).OrderBy(d => d.Order).ToList();
+
+    /// <inheritdoc />
+    public void UpdateDocument(BatchDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (!_documents.Update(BsonMapping.ToBson(document)))
+        {
+            throw new ArchiveException(ArchiveProblem.BatchNotFound, document.Id);
+        }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<BatchPage> Pages(string batchId)
+    {
+        var order = Documents(batchId).ToDictionary(d => d.Id, d => d.Order);
+        return _pages.Find(Query.EQ("BatchId", batchId)).Select(BsonMapping.ToPage)
+            .OrderBy(p => order.GetValueOrDefault(p.DocumentId)).ThenBy(p => p.PageNumber).ToList();
+    }
+
+    /// <inheritdoc />
+    public BatchPage SavePage(PageResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        PageImage? image = null;
+        if (result.Image is { } encoded)
+        {
+            var file = _files.PutContentAddressed("pages", encoded.Bytes, Extension(encoded.Kind));
+            image = new PageImage(file, encoded.Kind, encoded.Width, encoded.Height, encoded.Dpi);
+        }
+
+        var textLayer = result.TextLayerPdf is { Length: > 0 } layer ? _files.PutContentAddressed("text", layer, ".pdf") : null;
+        var page = new BatchPage
+        {
+            Id = $"{result.DocumentId}-p{result.PageNumber}",
+            BatchId = result.BatchId,
+            DocumentId = result.DocumentId,
+            PageNumber = result.PageNumber,
+            Ocr = result.Ocr,
+            Image = image,
+            TextLayer = textLayer,
+            Blank = result.Blank,
+            ProcessedAt = _clock.GetUtcNow(),
+        };
+        _pages.Upsert(BsonMapping.ToBson(page));
+        return page;
+    }
+
+    /// <inheritdoc />
+    public void SetReview(string batchId, ReviewStatus status, string user, IEnumerable<string>? pageIds = null)
+    {
+        var batch = RequireBatch(batchId);
+        var wanted = pageIds?.ToHashSet(StringComparer.Ordinal);
+        var changed = 0;
+        foreach (var page in Pages(batch.Id).Where(p => wanted is null || wanted.Contains(p.Id)))
+        {
+            _pages.Update(BsonMapping.ToBson(page with { Review = status }));
+            changed++;
+        }
+
+        Audit(user, "page.review", batch.Name, $"{status} {changed} page(s)");
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<ArchiveEntry> Commit(string batchId, string user, CommitOptions? options = null)
+    {
+        options ??= new CommitOptions();
+        lock (_commitGate)
+        {
+            var batch = RequireBatch(batchId);
+            if (batch.State != BatchState.Approved)
+            {
+                throw new ArchiveException(ArchiveProblem.InvalidState, batch.Name, batch.State.ToString());
+            }
+
+            var documents = Documents(batch.Id);
+            var plan = EntryPlanner.Plan(documents, Pages(batch.Id), options);
+            if (plan.Count == 0)
+            {
+                throw new ArchiveException(ArchiveProblem.NothingToCommit, batch.Name);
+            }
+
+            var now = _clock.GetUtcNow();
+            var series = NumberFormat.Series(now.ToLocalTime().Year);
+
+            // Numbers are drawn, PDFs written and every record changed inside one transaction: a crash at any point
+            // leaves either all of it or none of it. PDFs are written under their final names first; an aborted
+            // attempt leaves an unreferenced file that the next commit of the same number simply replaces.
+            if (!_db.BeginTrans())
+            {
+                throw new InvalidOperationException("A transaction is already open on this thread.");
+            }
+
+            try
+            {
+                var last = _counters.FindById(series)?["Last"].AsInt64 ?? 0;
+                var entries = new List<ArchiveEntry>(plan.Count);
+                foreach (var planned in plan)
+                {
+                    var sequence = last + entries.Count + 1;
+                    var number = NumberFormat.Format(series, sequence);
+                    var customer = planned.Fields.FirstOrDefault(f => f.Key == "customer_name")?.Value;
+                    var info = new EntryPdfInfo(number, planned.Title, planned.DocumentType, customer, now, user);
+                    var pdf = _files.PutNamed($"entries/{series}/{number}.pdf", stream => _pdf.Write(PdfPages(planned, documents), info, stream));
+                    entries.Add(new ArchiveEntry
+                    {
+                        Number = number,
+                        Series = series,
+                        Sequence = sequence,
+                        BatchId = batch.Id,
+                        BatchName = batch.Name,
+                        Title = planned.Title,
+                        DocumentType = planned.DocumentType,
+                        Fields = planned.Fields.GroupBy(f => f.Key).ToDictionary(g => g.Key, g => g.OrderByDescending(f => f.Confidence).First().Value),
+                        Pages = planned.Pages.Select((p, i) => new EntryPage(i + 1, p.Id, ReadingOrder.Text(p.Ocr.Lines), p.Image?.File, p.TextLayer)).ToList(),
+                        Pdf = pdf,
+                        Originals = planned.Originals,
+                        CommittedBy = user,
+                        CommittedAt = now,
+                    });
+                }
+
+                _entries.InsertBulk(entries.Select(BsonMapping.ToBson));
+                _counters.Upsert(new BsonDocument { ["_id"] = series, ["Last"] = last + entries.Count });
+                _outbox.InsertBulk(entries.Select(e => new BsonDocument { ["_id"] = e.Number, ["At"] = now.UtcDateTime }));
+                var committed = batch with
+                {
+                    State = BatchState.Committed,
+                    UpdatedAt = now,
+                    UpdatedBy = user,
+                    EntryNumbers = entries.Select(e => e.Number).ToList(),
+                };
+                _batches.Update(BsonMapping.ToBson(committed));
+                _audit.Insert(AuditDocument(now, user, "batch.commit", batch.Name, string.Join(' ', committed.EntryNumbers)));
+                _db.Commit();
+                return entries;
+            }
+            catch
+            {
+                _db.Rollback();
+                throw;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<ArchiveEntry> Entries(int skip = 0, int take = int.MaxValue) =>
+        _entries.FindAll().Select(BsonMapping.ToEntry)
+            .OrderBy(e => e.Series, StringComparer.Ordinal).ThenBy(e => e.Sequence)
+            .Skip(skip).Take(take).ToList();
+
+    /// <inheritdoc />
+    public ArchiveEntry? FindEntry(string number)
+    {
+        ArgumentNullException.ThrowIfNull(number);
+        var doc = _entries.FindById(number.Trim().ToUpperInvariant()) ?? _entries.FindById(number.Trim());
+        return doc is null ? null : BsonMapping.ToEntry(doc);
+    }
+
+    /// <inheritdoc />
+    public Stream OpenFile(StoredFile file) => _files.Open(file);
+
+    /// <inheritdoc />
+    public string PathOf(StoredFile file) => _files.FullPath(file.Path);
+
+    /// <inheritdoc />
+    public VerifyReport Verify(IProgress<int>? filesChecked = null, CancellationToken cancellationToken = default)
+    {
+        var owners = new List<(string Owner, StoredFile File)>();
+        foreach (var entry in Entries())
+        {
+            owners.AddRange(entry.Files.Select(f => (entry.Number, f)));
+        }
+
+        var batchNames = _batches.FindAll().Select(BsonMapping.ToBatch).ToDictionary(b => b.Id, b => b.Name);
+        foreach (var document in _documents.FindAll().Select(BsonMapping.ToDocument))
+        {
+            owners.Add((batchNames.GetValueOrDefault(document.BatchId, document.BatchId), document.Original));
+        }
+
+        foreach (var page in _pages.FindAll().Select(BsonMapping.ToPage))
+        {
+            var owner = batchNames.GetValueOrDefault(page.BatchId, page.BatchId);
+            if (page.Image is not null)
+            {
+                owners.Add((owner, page.Image.File));
+            }
+
+            if (page.TextLayer is not null)
+            {
+                owners.Add((owner, page.TextLayer));
+            }
+        }
+
+        var missing = new List<FileProblem>();
+        var altered = new List<FileProblem>();
+        var checkedFiles = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (owner, file) in owners)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!checkedFiles.Add(file.Path))
+            {
+                continue;
+            }
+
+            switch (_files.Check(file))
+            {
+                case false:
+                    missing.Add(new FileProblem(owner, file));
+                    break;
+                case true:
+                    altered.Add(new FileProblem(owner, file));
+                    break;
+            }
+
+            filesChecked?.Report(checkedFiles.Count);
+        }
+
+        var unreferenced = _files.Enumerate("originals", "pages", "text", "entries").Where(p => !checkedFiles.Contains(p)).ToList();
+        return new VerifyReport(checkedFiles.Count, missing, altered, unreferenced);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<ArchiveEntry> PendingIndexing() =>
+        _outbox.FindAll().Select(d => FindEntry(d["_id"].AsString)).OfType<ArchiveEntry>().ToList();
+
+    /// <inheritdoc />
+    public void MarkIndexed(IEnumerable<string> numbers)
+    {
+        ArgumentNullException.ThrowIfNull(numbers);
+        foreach (var number in numbers)
+        {
+            _outbox.Delete(number);
+        }
+    }
+
+    /// <summary>Queues every entry for indexing again (after the index was lost or rebuilt).</summary>
+    public void RequeueAllForIndexing()
+    {
+        var now = _clock.GetUtcNow().UtcDateTime;
+        foreach (var entry in _entries.FindAll())
+        {
+            _outbox.Upsert(new BsonDocument { ["_id"] = entry["_id"], ["At"] = now });
+        }
+    }
+
+    /// <inheritdoc />
+    public void Audit(string user, string action, string target, string? details = null) =>
+        _audit.Insert(AuditDocument(_clock.GetUtcNow(), user, action, target, details));
+
+    /// <inheritdoc />
+    public IReadOnlyList<AuditRecord> AuditTrail(int take = 100, string? target = null)
+    {
+        var all = target is null ? _audit.FindAll() : _audit.Find(Query.EQ("Target", target));
+        return all.Select(d => new AuditRecord(
+                new DateTimeOffset(DateTime.SpecifyKind(d["At"].AsDateTime.ToUniversalTime(), DateTimeKind.Utc)),
+                d["User"].AsString,
+                d["Action"].AsString,
+                d["Target"].AsString,
+                d["Details"].IsNull ? null : d["Details"].AsString))
+            .OrderByDescending(a => a.At).Take(take).ToList();
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _db.Dispose();
+        _lock.Dispose();
+    }
+
+    private static FileStream AcquireLock(string root)
+    {
+        try
+        {
+            // FileShare.None is an exclusive advisory lock (flock) on Linux: a second process fails here, clearly.
+            return new FileStream(Path.Combine(root, LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException ex)
+        {
+            throw new ArchiveException(ArchiveProblem.Locked, root, null, ex);
+        }
+    }
+
+    private BatchDocument InsertDocument(Batch batch, StoredFile original, string sourceName, string user)
+    {
+        if (batch.State is BatchState.Committed or BatchState.Approved)
+        {
+            throw new ArchiveException(ArchiveProblem.InvalidState, batch.Name, batch.State.ToString());
+        }
+
+        lock (_commitGate)
+        {
+            var order = _documents.Find(Query.EQ("BatchId", batch.Id)).Select(d => d["Order"].AsInt32).DefaultIfEmpty(0).Max() + 1;
+            var document = new BatchDocument
+            {
+                Id = $"{batch.Id}-d{order}",
+                BatchId = batch.Id,
+                Order = order,
+                SourceName = sourceName,
+                Original = original,
+                Status = DocumentStatus.Pending,
+            };
+            _documents.Insert(BsonMapping.ToBson(document));
+            Audit(user, "batch.add", batch.Name, sourceName);
+            return document;
+        }
+    }
+
+    private List<EntryPdfPage> PdfPages(PlannedEntry planned, IReadOnlyList<BatchDocument> documents)
+    {
+        var originals = documents.ToDictionary(d => d.Id);
+        var pages = new List<EntryPdfPage>(planned.Pages.Count);
+        byte[]? sourcePdf = null;
+        string? sourceId = null;
+        foreach (var page in planned.Pages)
+        {
+            if (page.Image is { } image)
+            {
+                pages.Add(new EntryPdfPage(image, ReadAll(image.File), page.TextLayer is null ? null : ReadAll(page.TextLayer), null, 0));
+            }
+            else
+            {
+                if (sourceId != page.DocumentId)
+                {
+                    sourcePdf = ReadAll(originals[page.DocumentId].Original);
+                    sourceId = page.DocumentId;
+                }
+
+                pages.Add(new EntryPdfPage(null, null, null, sourcePdf, page.PageNumber));
+            }
+        }
+
+        return pages;
+    }
+
+    private byte[] ReadAll(StoredFile file)
+    {
+        using var stream = _files.Open(file);
+        using var buffer = new MemoryStream((int)Math.Min(file.Length, int.MaxValue));
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
+    private Batch RequireBatch(string nameOrId) => FindBatch(nameOrId) ?? throw new ArchiveException(ArchiveProblem.BatchNotFound, nameOrId);
+
+    private static BsonDocument AuditDocument(DateTimeOffset at, string user, string action, string target, string? details) => new()
+    {
+        ["At"] = at.UtcDateTime,
+        ["User"] = user,
+        ["Action"] = action,
+        ["Target"] = target,
+        ["Details"] = details is null ? BsonValue.Null : details,
+    };
+
+    private static string NewId() => Convert.ToHexStringLower(Guid.NewGuid().ToByteArray().AsSpan(0, 6));
+
+    private static string Extension(PageImageKind kind) => kind switch
+    {
+        PageImageKind.Jpeg => ".jpg",
+        PageImageKind.CcittG4 => ".g4",
+        _ => ".png",
+    };
+}

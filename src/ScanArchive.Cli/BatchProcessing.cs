@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Globalization;
+using ScanArchive.Archive.Storage;
+using ScanArchive.Core.Archive;
+using ScanArchive.Core.Ocr;
+using ScanArchive.Core.Text;
+using ScanArchive.Imaging;
+using ScanArchive.Ocr;
+using Spectre.Console;
+
+namespace ScanArchive.Cli;
+
+/// <summary>Runs the OCR pipeline over a batch with a progress display on stderr.</summary>
+internal static class BatchProcessing
+{
+    public static async Task<int> RunAsync(LiteDbArchiveStore store, Batch batch, TesseractOptions ocrOptions, CultureInfo culture, CancellationToken cancellationToken)
+    {
+        TesseractEnginePool pool;
+        try
+        {
+            pool = TesseractEnginePool.Create(ocrOptions);
+        }
+        catch (OcrException ex)
+        {
+            Console.Error.WriteLine(UserMessages.Pick("无法启动文字识别：", "Cannot start text recognition: ", culture) + ex.Message);
+            return ExitCodes.UsageOrSetup;
+        }
+
+        using (pool)
+        {
+            var processor = new BatchProcessor(store, new DocumentReader(), pool, new ArchivePageEncoder());
+            var documents = store.Documents(batch.Id);
+            var names = documents.ToDictionary(d => d.Id, d => d.SourceName);
+            var pending = documents.Count(d => d.Status == DocumentStatus.Pending);
+            var clock = Stopwatch.StartNew();
+            BatchProcessingResult result;
+            if (!Console.IsErrorRedirected && pending > 0)
+            {
+                var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+                result = await console.Progress()
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                    .StartAsync(async context =>
+                    {
+                        var task = context.AddTask(UserMessages.Pick($"识别 {batch.Name}", $"Recognizing {batch.Name}", culture), maxValue: pending);
+                        var progress = new Progress<BatchProgress>(p =>
+                        {
+                            task.Value = p.DocumentsDone;
+                            task.Description = UserMessages.Pick($"识别 {batch.Name}：{p.PagesDone} 页", $"Recognizing {batch.Name}: {p.PagesDone} page(s)", culture);
+                        });
+                        return await processor.ProcessAsync(batch.Id, ArchiveSession.User, progress, cancellationToken);
+                    });
+            }
+            else
+            {
+                var progress = new SynchronousProgress<BatchProgress>(p =>
+                {
+                    if (p.LastPage is { } page)
+                    {
+                        Console.Error.WriteLine(UserMessages.Pick(
+                            $"[{p.DocumentsDone}/{p.DocumentsTotal}] 已完成 {p.PagesDone} 页：{names.GetValueOrDefault(page.DocumentId)} 第 {page.PageNumber} 页",
+                            $"[{p.DocumentsDone}/{p.DocumentsTotal}] {p.PagesDone} page(s) done: {names.GetValueOrDefault(page.DocumentId)} page {page.PageNumber}",
+                            culture));
+                    }
+                });
+                result = await processor.ProcessAsync(batch.Id, ArchiveSession.User, progress, cancellationToken);
+            }
+
+            foreach (var failed in result.FailedDocuments)
+            {
+                Console.Error.WriteLine($"✗ {failed.SourceName}: {failed.Error}");
+            }
+
+            var seconds = clock.Elapsed.TotalSeconds;
+            Console.Error.WriteLine(UserMessages.Pick(
+                $"批次“{result.Batch.Name}”：本次识别 {result.PagesProcessed} 页（{seconds:F1} 秒），跳过已完成 {result.PagesSkipped} 页，{result.FailedDocuments.Count} 个文件失败；状态：{ArchiveSession.StateName(result.Batch.State, culture)}。",
+                $"Batch \"{result.Batch.Name}\": {result.PagesProcessed} page(s) recognized in {seconds:F1} s, {result.PagesSkipped} already done, {result.FailedDocuments.Count} file(s) failed; state: {ArchiveSession.StateName(result.Batch.State, culture)}.",
+                culture));
+            return result.FailedDocuments.Count > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Success;
+        }
+    }
+
+    /// <summary>Reports on the caller's thread, so lines come out in order.</summary>
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        private readonly Lock _gate = new();
+
+        public void Report(T value)
+        {
+            lock (_gate)
+            {
+                report(value);
+            }
+        }
+    }
+}

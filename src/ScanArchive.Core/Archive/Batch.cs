@@ -1,0 +1,190 @@
+namespace ScanArchive.Core.Archive;
+
+/// <summary>
+/// Where a batch is in its life. Batches only move forward, except that a rejected batch can be
+/// processed again after the clerk rescans or fixes it.
+/// </summary>
+public enum BatchState
+{
+    /// <summary>Pages are being imported or scanned.</summary>
+    Capturing,
+
+    /// <summary>Pages are being recognized.</summary>
+    Processing,
+
+    /// <summary>Every page is recognized; waiting for a QC reviewer.</summary>
+    ReadyForReview,
+
+    /// <summary>A reviewer approved it; it can be committed.</summary>
+    Approved,
+
+    /// <summary>A reviewer rejected it (see <see cref="Batch.Note"/>).</summary>
+    Rejected,
+
+    /// <summary>Its documents are numbered archive entries. Final.</summary>
+    Committed,
+}
+
+/// <summary>One capture session, typically one customer folder.</summary>
+public sealed record Batch
+{
+    /// <summary>Stable identifier (short, URL-safe).</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Name the clerk gave the batch; unique.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Current state.</summary>
+    public BatchState State { get; init; }
+
+    /// <summary>When the batch was created.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Who created it.</summary>
+    public string CreatedBy { get; init; } = "";
+
+    /// <summary>Last state change.</summary>
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>Who made the last state change.</summary>
+    public string UpdatedBy { get; init; } = "";
+
+    /// <summary>Reviewer's note, e.g. the reason for a rejection.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>Archive numbers of the entries this batch became (empty until committed).</summary>
+    public IReadOnlyList<string> EntryNumbers { get; init; } = [];
+
+    /// <summary>True when <paramref name="next"/> is a legal move from the current state.</summary>
+    public bool CanMoveTo(BatchState next) => (State, next) switch
+    {
+        (BatchState.Capturing, BatchState.Processing) => true,
+        (BatchState.Processing, BatchState.Capturing) => true,
+        (BatchState.Processing, BatchState.ReadyForReview) => true,
+        (BatchState.ReadyForReview, BatchState.Approved or BatchState.Rejected or BatchState.Capturing or BatchState.Processing) => true,
+        (BatchState.Rejected, BatchState.Capturing or BatchState.Processing or BatchState.ReadyForReview) => true,
+        (BatchState.Approved, BatchState.Committed or BatchState.Rejected or BatchState.ReadyForReview) => true,
+        _ => false,
+    };
+}
+
+/// <summary>How far a document (one imported file) has been read.</summary>
+public enum DocumentStatus
+{
+    /// <summary>Stored, pages not all recognized yet.</summary>
+    Pending,
+
+    /// <summary>Every page is recognized.</summary>
+    Done,
+
+    /// <summary>The file could not be read (see <see cref="BatchDocument.Error"/>); other documents go on.</summary>
+    Failed,
+}
+
+/// <summary>One imported file (or one scanned sheet stack) in a batch; by default it becomes one archive entry.</summary>
+public sealed record BatchDocument
+{
+    /// <summary>Identifier, unique within the archive.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The batch it belongs to.</summary>
+    public required string BatchId { get; init; }
+
+    /// <summary>Position in the batch (1-based, import order).</summary>
+    public int Order { get; init; }
+
+    /// <summary>Name as imported (path relative to the imported folder).</summary>
+    public string SourceName { get; init; } = "";
+
+    /// <summary>The original file, stored unmodified.</summary>
+    public required StoredFile Original { get; init; }
+
+    /// <summary>Reading progress.</summary>
+    public DocumentStatus Status { get; init; }
+
+    /// <summary>Number of pages, once the whole file has been read.</summary>
+    public int? PageCount { get; init; }
+
+    /// <summary>Why the file could not be read, in the user's words.</summary>
+    public string? Error { get; init; }
+
+    /// <summary>Document type found by extraction (<c>other</c> when unknown; null before extraction).</summary>
+    public string? DocumentType { get; init; }
+
+    /// <summary>Fields found by extraction, with their evidence.</summary>
+    public IReadOnlyList<Analysis.ExtractedField> Fields { get; init; } = [];
+}
+
+/// <summary>A reviewer's verdict on a page.</summary>
+public enum ReviewStatus
+{
+    /// <summary>Not reviewed yet.</summary>
+    Unreviewed,
+
+    /// <summary>Clear enough and correctly entered.</summary>
+    Approved,
+
+    /// <summary>Must be rescanned or corrected.</summary>
+    Rejected,
+}
+
+/// <summary>One recognized page of a batch document.</summary>
+public sealed record BatchPage
+{
+    /// <summary>Identifier: <c>{documentId}-p{page}</c>.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The batch.</summary>
+    public required string BatchId { get; init; }
+
+    /// <summary>The document.</summary>
+    public required string DocumentId { get; init; }
+
+    /// <summary>1-based page number within the document.</summary>
+    public int PageNumber { get; init; }
+
+    /// <summary>Recognized text, words and boxes.</summary>
+    public required Ocr.OcrPage Ocr { get; init; }
+
+    /// <summary>The page image the PDF shows (cleaned, encoded); null for pages copied from a text PDF.</summary>
+    public PageImage? Image { get; init; }
+
+    /// <summary>Tesseract's invisible text layer for this page (a one-page PDF); null when there is no text.</summary>
+    public StoredFile? TextLayer { get; init; }
+
+    /// <summary>True when the page carries no content; kept, flagged, and usable as a document separator.</summary>
+    public bool Blank { get; init; }
+
+    /// <summary>Reviewer's verdict.</summary>
+    public ReviewStatus Review { get; init; }
+
+    /// <summary>When the page was recognized.</summary>
+    public DateTimeOffset ProcessedAt { get; init; }
+}
+
+/// <summary>An encoded page image in the file store.</summary>
+/// <param name="File">The stored bytes.</param>
+/// <param name="Kind">Encoding.</param>
+/// <param name="Width">Pixels.</param>
+/// <param name="Height">Pixels.</param>
+/// <param name="Dpi">Resolution, for the PDF page size.</param>
+public sealed record PageImage(StoredFile File, PageImageKind Kind, int Width, int Height, int Dpi);
+
+/// <summary>How a page image is encoded for the PDF.</summary>
+public enum PageImageKind
+{
+    /// <summary>JPEG (grey or colour pages).</summary>
+    Jpeg,
+
+    /// <summary>CCITT Group 4 (bilevel pages).</summary>
+    CcittG4,
+
+    /// <summary>PNG (lossless, used when neither fits).</summary>
+    Png,
+}
+
+/// <summary>A file kept by the archive, named by its content.</summary>
+/// <param name="Path">Path relative to the data folder, with '/' separators.</param>
+/// <param name="Sha256">Lower-case hex SHA-256 of the content.</param>
+/// <param name="Length">Bytes.</param>
+public sealed record StoredFile(string Path, string Sha256, long Length);

@@ -1,0 +1,257 @@
+using ScanArchive.Core.Documents;
+using ScanArchive.Core.Imaging;
+using ScanArchive.Core.Ocr;
+
+namespace ScanArchive.Core.Archive;
+
+/// <summary>Encodes a page image for the archive PDF (JPEG for grey and colour, CCITT G4 for bilevel).</summary>
+public interface IPageImageEncoder
+{
+    /// <summary>Encodes the image the PDF will show.</summary>
+    EncodedPageImage Encode(RasterImage image);
+}
+
+/// <summary>Progress of batch processing.</summary>
+/// <param name="PagesDone">Pages recognized and stored in this run.</param>
+/// <param name="PagesSkipped">Pages found already stored by an earlier run (resumed).</param>
+/// <param name="DocumentsDone">Documents finished (read whole or failed).</param>
+/// <param name="DocumentsTotal">Documents in the batch still to process when the run started.</param>
+/// <param name="LastPage">The page just stored, if any.</param>
+public sealed record BatchProgress(int PagesDone, int PagesSkipped, int DocumentsDone, int DocumentsTotal, BatchPage? LastPage);
+
+/// <summary>What a processing run did.</summary>
+/// <param name="Batch">The batch afterwards.</param>
+/// <param name="PagesProcessed">Pages recognized in this run.</param>
+/// <param name="PagesSkipped">Pages already stored before this run (not recognized again).</param>
+/// <param name="FailedDocuments">Documents that could not be read, with the reason.</param>
+public sealed record BatchProcessingResult(Batch Batch, int PagesProcessed, int PagesSkipped, IReadOnlyList<BatchDocument> FailedDocuments);
+
+/// <summary>
+/// Recognizes a batch's pending documents page by page through the OCR engine's workers. Each page is stored the
+/// moment it is ready, so a crash or cancel loses only the pages in flight; running again resumes after the last
+/// stored page. Memory stays flat: at most two decoded pages per engine worker exist at any time.
+/// </summary>
+public sealed class BatchProcessor
+{
+    private readonly IArchiveStore _store;
+    private readonly IDocumentReader _reader;
+    private readonly IOcrEngine _engine;
+    private readonly IPageImageEncoder _encoder;
+    private readonly Func<RasterImage, OcrPage, byte[]?>? _textLayer;
+
+    /// <summary>Creates a processor; every dependency is owned by the caller.</summary>
+    /// <param name="store">Where pages are stored.</param>
+    /// <param name="reader">Reads the stored originals.</param>
+    /// <param name="engine">Recognizes pages.</param>
+    /// <param name="encoder">Encodes page images for the PDF.</param>
+    /// <param name="textLayer">Supplies a page's invisible text layer, when the engine produced one.</param>
+    public BatchProcessor(IArchiveStore store, IDocumentReader reader, IOcrEngine engine, IPageImageEncoder encoder, Func<RasterImage, OcrPage, byte[]?>? textLayer = null)
+    {
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _reader = reader ?? throw new ArgumentNullException(nameof(reader));
+        _engine = engine ?? throw new ArgumentNullException(nameof(engine));
+        _encoder = encoder ?? throw new ArgumentNullException(nameof(encoder));
+        _textLayer = textLayer;
+    }
+
+    /// <summary>Processes every pending document of the batch, then marks it ready for review.</summary>
+    /// <exception cref="ArchiveException">The batch does not exist or cannot be processed in its state.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; stored pages stay, the batch stays in processing.</exception>
+    public async Task<BatchProcessingResult> ProcessAsync(string batchNameOrId, string user, IProgress<BatchProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var batch = _store.FindBatch(batchNameOrId) ?? throw new ArchiveException(ArchiveProblem.BatchNotFound, batchNameOrId);
+        if (batch.State != BatchState.Processing)
+        {
+            if (!batch.CanMoveTo(BatchState.Processing))
+            {
+                throw new ArchiveException(ArchiveProblem.InvalidState, batch.Name, batch.State.ToString());
+            }
+
+            batch = _store.MoveBatch(batch.Id, BatchState.Processing, user);
+        }
+
+        var pending = _store.Documents(batch.Id).Where(d => d.Status == DocumentStatus.Pending).OrderBy(d => d.Order).ToList();
+        var stored = _store.Pages(batch.Id).Select(p => (p.DocumentId, p.PageNumber)).ToHashSet();
+        var counters = new Counters(pending.Count);
+
+        using var inFlight = new SemaphoreSlim(Math.Max(1, _engine.Concurrency * 2));
+        var documentTasks = new List<Task>();
+        try
+        {
+            foreach (var document in pending)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                documentTasks.Add(await StartDocumentAsync(document, stored, inFlight, counters, progress, cancellationToken).ConfigureAwait(false));
+            }
+        }
+        finally
+        {
+            // Pages already started are allowed to finish (or observe the cancel) before the run reports back.
+            await Task.WhenAll(documentTasks.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
+        }
+
+        await Task.WhenAll(documentTasks).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var documents = _store.Documents(batch.Id);
+        if (documents.All(d => d.Status != DocumentStatus.Pending))
+        {
+            batch = _store.MoveBatch(batch.Id, BatchState.ReadyForReview, user);
+        }
+
+        return new BatchProcessingResult(batch, counters.Done, stored.Count, documents.Where(d => d.Status == DocumentStatus.Failed).ToList());
+    }
+
+    private async Task<Task> StartDocumentAsync(
+        BatchDocument document,
+        HashSet<(string DocumentId, int PageNumber)> stored,
+        SemaphoreSlim inFlight,
+        Counters counters,
+        IProgress<BatchProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var pageTasks = new List<Task>();
+        var pageCount = 0;
+        try
+        {
+            using var pages = _reader.ReadPages(_store.PathOf(document.Original)).GetEnumerator();
+            while (true)
+            {
+                await inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
+                bool more;
+                try
+                {
+                    more = pages.MoveNext();
+                }
+                catch
+                {
+                    inFlight.Release();
+                    throw;
+                }
+
+                if (!more)
+                {
+                    inFlight.Release();
+                    break;
+                }
+
+                pageCount++;
+                if (stored.Contains((document.Id, pages.Current.Number)))
+                {
+                    inFlight.Release();
+                    counters.Skip();
+                    continue;
+                }
+
+                pageTasks.Add(ProcessPageAsync(document, pages.Current, inFlight, counters, progress, cancellationToken));
+            }
+
+            if (pageCount == 0)
+            {
+                throw new DocumentReadException(document.SourceName, DocumentProblem.NoPages);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Let pages already recognized reach the store before the run reports the cancel.
+            await Task.WhenAll(pageTasks.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            // The pages read before the failure stay stored: nothing captured is lost, and the reviewer sees why.
+            await Task.WhenAll(pageTasks.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
+            _store.UpdateDocument(document with { Status = DocumentStatus.Failed, Error = ex.Message });
+            counters.DocumentDone(progress);
+            return Task.CompletedTask;
+        }
+
+        return CompleteDocumentAsync(document, pageTasks, pageCount, counters, progress);
+    }
+
+    private async Task CompleteDocumentAsync(BatchDocument document, List<Task> pageTasks, int pageCount, Counters counters, IProgress<BatchProgress>? progress)
+    {
+        try
+        {
+            await Task.WhenAll(pageTasks).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _store.UpdateDocument(document with { Status = DocumentStatus.Failed, Error = ex.Message });
+            counters.DocumentDone(progress);
+            return;
+        }
+
+        _store.UpdateDocument(document with { Status = DocumentStatus.Done, PageCount = pageCount, Error = null });
+        counters.DocumentDone(progress);
+    }
+
+    private async Task ProcessPageAsync(BatchDocument document, DocumentPage page, SemaphoreSlim inFlight, Counters counters, IProgress<BatchProgress>? progress, CancellationToken cancellationToken)
+    {
+        try
+        {
+            PageResult result;
+            if (page.EmbeddedText is { } text)
+            {
+                result = new PageResult(document.BatchId, document.Id, page.Number, text, null, null);
+            }
+            else
+            {
+                var image = page.Image!;
+                var ocr = await _engine.RecognizeAsync(image, cancellationToken).ConfigureAwait(false);
+                // Once recognized, a page is finished and stored even if a cancel arrives now: work done is never thrown away.
+                var encoded = await Task.Run(() => _encoder.Encode(image), CancellationToken.None).ConfigureAwait(false);
+                result = new PageResult(document.BatchId, document.Id, page.Number, ocr, encoded, _textLayer?.Invoke(image, ocr), Blank: ocr.Lines.Count == 0);
+            }
+
+            var saved = _store.SavePage(result);
+            counters.PageDone(saved, progress);
+        }
+        finally
+        {
+            inFlight.Release();
+        }
+    }
+
+    private sealed class Counters(int documentsTotal)
+    {
+        private readonly Lock _gate = new();
+        private int _documents;
+
+        public int Done { get; private set; }
+
+        public int Skipped { get; private set; }
+
+        public void Skip()
+        {
+            lock (_gate)
+            {
+                Skipped++;
+            }
+        }
+
+        public void PageDone(BatchPage page, IProgress<BatchProgress>? progress)
+        {
+            BatchProgress report;
+            lock (_gate)
+            {
+                Done++;
+                report = new BatchProgress(Done, Skipped, _documents, documentsTotal, page);
+            }
+
+            progress?.Report(report);
+        }
+
+        public void DocumentDone(IProgress<BatchProgress>? progress)
+        {
+            BatchProgress report;
+            lock (_gate)
+            {
+                _documents++;
+                report = new BatchProgress(Done, Skipped, _documents, documentsTotal, null);
+            }
+
+            progress?.Report(report);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+using ScanArchive.Core.Ocr;
+
+namespace ScanArchive.Core.Archive;
+
+/// <summary>
+/// The archive's records and files: batches in progress, committed entries, the audit trail and the
+/// search outbox. One process owns a store at a time.
+/// </summary>
+public interface IArchiveStore : IDisposable
+{
+    /// <summary>How archive numbers are formed.</summary>
+    ArchiveNumberFormat NumberFormat { get; }
+
+    /// <summary>Creates an empty batch.</summary>
+    /// <exception cref="ArchiveException">A batch with that name exists.</exception>
+    Batch CreateBatch(string name, string user);
+
+    /// <summary>Finds a batch by name or id.</summary>
+    Batch? FindBatch(string nameOrId);
+
+    /// <summary>All batches, newest first.</summary>
+    IReadOnlyList<Batch> Batches();
+
+    /// <summary>Moves a batch to another state.</summary>
+    /// <exception cref="ArchiveException">The move is not allowed from the batch's state.</exception>
+    Batch MoveBatch(string batchId, BatchState next, string user, string? note = null);
+
+    /// <summary>Copies a file into the store (unmodified) and adds it to the batch as a pending document.</summary>
+    BatchDocument AddDocument(string batchId, string sourcePath, string sourceName, string user);
+
+    /// <summary>Stores an in-memory original (e.g. a scanned page) as a new pending document.</summary>
+    BatchDocument AddDocument(string batchId, ReadOnlySpan<byte> content, string extension, string sourceName, string user);
+
+    /// <summary>The batch's documents in order.</summary>
+    IReadOnlyList<BatchDocument> Documents(string batchId);
+
+    /// <summary>Records a document's progress, outcome or extraction results.</summary>
+    void UpdateDocument(BatchDocument document);
+
+    /// <summary>The batch's recognized pages, in document then page order.</summary>
+    IReadOnlyList<BatchPage> Pages(string batchId);
+
+    /// <summary>
+    /// Persists a recognized page: its files first (written whole, then renamed into place), then the record,
+    /// so that a crash leaves either the complete page or nothing.
+    /// </summary>
+    BatchPage SavePage(PageResult result);
+
+    /// <summary>Sets the review verdict of some pages (all pages when <paramref name="pageIds"/> is null).</summary>
+    void SetReview(string batchId, ReviewStatus status, string user, IEnumerable<string>? pageIds = null);
+
+    /// <summary>
+    /// Turns an approved batch into numbered archive entries in one transaction: numbers are drawn, PDFs written,
+    /// entries recorded and queued for indexing together, or not at all.
+    /// </summary>
+    /// <exception cref="ArchiveException">The batch is not approved or has nothing to commit.</exception>
+    IReadOnlyList<ArchiveEntry> Commit(string batchId, string user, CommitOptions? options = null);
+
+    /// <summary>Committed entries in number order.</summary>
+    IReadOnlyList<ArchiveEntry> Entries(int skip = 0, int take = int.MaxValue);
+
+    /// <summary>Number of committed entries.</summary>
+    int EntryCount { get; }
+
+    /// <summary>Finds an entry by archive number (case-insensitive).</summary>
+    ArchiveEntry? FindEntry(string number);
+
+    /// <summary>Opens a stored file for reading.</summary>
+    /// <exception cref="ArchiveException">The file is missing.</exception>
+    Stream OpenFile(StoredFile file);
+
+    /// <summary>The stored file's full path (for readers that need a path).</summary>
+    string PathOf(StoredFile file);
+
+    /// <summary>Re-hashes every file the records refer to.</summary>
+    VerifyReport Verify(IProgress<int>? filesChecked = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Entries committed but not yet confirmed in the search index (the durable outbox).</summary>
+    IReadOnlyList<ArchiveEntry> PendingIndexing();
+
+    /// <summary>Confirms that these entries are in the search index.</summary>
+    void MarkIndexed(IEnumerable<string> numbers);
+
+    /// <summary>Writes an audit record.</summary>
+    void Audit(string user, string action, string target, string? details = null);
+
+    /// <summary>Audit records, newest first.</summary>
+    IReadOnlyList<AuditRecord> AuditTrail(int take = 100, string? target = null);
+}
+
+/// <summary>A page ready to be stored.</summary>
+/// <param name="BatchId">The batch.</param>
+/// <param name="DocumentId">The document.</param>
+/// <param name="PageNumber">1-based page within the document.</param>
+/// <param name="Ocr">Recognition result.</param>
+/// <param name="Image">Encoded page image for the PDF, or null for a page copied from a text PDF.</param>
+/// <param name="TextLayerPdf">One-page invisible text layer, or null.</param>
+/// <param name="Blank">True for a page without content.</param>
+public sealed record PageResult(string BatchId, string DocumentId, int PageNumber, OcrPage Ocr, EncodedPageImage? Image, byte[]? TextLayerPdf, bool Blank = false);
+
+/// <summary>An encoded page image not yet stored.</summary>
+/// <param name="Bytes">Encoded bytes.</param>
+/// <param name="Kind">Encoding.</param>
+/// <param name="Width">Pixels.</param>
+/// <param name="Height">Pixels.</param>
+/// <param name="Dpi">Resolution.</param>
+public sealed record EncodedPageImage(byte[] Bytes, PageImageKind Kind, int Width, int Height, int Dpi);
+
+/// <summary>Choices made at commit.</summary>
+/// <param name="SplitAtBlankPages">Start a new entry after each blank page (separator sheets) instead of one entry per file.</param>
+public sealed record CommitOptions(bool SplitAtBlankPages = false);
+
+/// <summary>One audit record.</summary>
+/// <param name="At">When.</param>
+/// <param name="User">Who.</param>
+/// <param name="Action">What, e.g. <c>batch.commit</c>.</param>
+/// <param name="Target">On what (batch name, archive number).</param>
+/// <param name="Details">More.</param>
+public sealed record AuditRecord(DateTimeOffset At, string User, string Action, string Target, string? Details);
+
+/// <summary>What <see cref="IArchiveStore.Verify"/> found.</summary>
+/// <param name="FilesChecked">Files re-hashed.</param>
+/// <param name="Missing">Referenced files that are gone (with the record referring to them).</param>
+/// <param name="Altered">Files whose content no longer matches the recorded hash.</param>
+/// <param name="Unreferenced">Files no record refers to (left by an interrupted write; harmless).</param>
+public sealed record VerifyReport(int FilesChecked, IReadOnlyList<FileProblem> Missing, IReadOnlyList<FileProblem> Altered, IReadOnlyList<string> Unreferenced)
+{
+    /// <summary>True when every referenced file is present and intact.</summary>
+    public bool Intact => Missing.Count == 0 && Altered.Count == 0;
+}
+
+/// <summary>A file that failed verification.</summary>
+/// <param name="Owner">The record it belongs to (archive number or batch name).</param>
+/// <param name="File">The file.</param>
+public sealed record FileProblem(string Owner, StoredFile File);

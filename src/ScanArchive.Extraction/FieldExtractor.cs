@@ -1,0 +1,187 @@
+using ScanArchive.Core.Analysis;
+using ScanArchive.Core.Extraction;
+using ScanArchive.Core.Ocr;
+using ScanArchive.Extraction.Layout;
+using ScanArchive.Extraction.Normalization;
+using ScanArchive.Extraction.Templates;
+
+namespace ScanArchive.Extraction;
+
+/// <summary>
+/// Extracts canonical fields, label/value pairs and the document type from recognized pages: a matching zone template
+/// first, then layout (label → value right, after a colon, or below), then values that carry their own shape; values are
+/// validated and normalized, and fields are cross-checked (resident ID birth date and gender, 大写 against the amount).
+/// </summary>
+public sealed class FieldExtractor : IFieldExtractor
+{
+    private readonly ExtractionDictionary _dictionary;
+    private readonly FieldNormalizer _normalizer;
+    private readonly PageFieldFinder _finder;
+    private readonly DocumentTypeClassifier _classifier;
+    private readonly FormTemplateMatcher _templates;
+
+    /// <summary>Creates an extractor.</summary>
+    /// <param name="dictionary">Labels and phrases (default: the built-in data files).</param>
+    /// <param name="templates">Zone templates of known forms, tried before the generic method.</param>
+    public FieldExtractor(ExtractionDictionary? dictionary = null, IEnumerable<FormTemplate>? templates = null)
+    {
+        _dictionary = dictionary ?? ExtractionDictionary.Default;
+        _normalizer = new FieldNormalizer(_dictionary);
+        _finder = new PageFieldFinder(_dictionary, _normalizer);
+        _classifier = new DocumentTypeClassifier(_dictionary);
+        _templates = new FormTemplateMatcher(templates ?? [], _normalizer);
+    }
+
+    /// <inheritdoc/>
+    public DocumentExtraction Extract(IReadOnlyList<OcrPage> pages)
+    {
+        ArgumentNullException.ThrowIfNull(pages);
+        if (pages.Count == 0)
+        {
+            return DocumentExtraction.Empty;
+        }
+
+        var layouts = pages.Select((p, i) => PageLayout.Build(p, i + 1)).ToList();
+        var classification = _classifier.Classify(layouts);
+        var candidates = new List<FieldCandidate>();
+        var pairs = new List<ExtractedPair>();
+        var chineseAmounts = new List<(decimal Amount, int Page, IReadOnlyList<LayoutToken> Tokens)>();
+        var labeledKeys = new HashSet<string>(StringComparer.Ordinal);
+        string? templateName = null;
+        foreach (var layout in layouts)
+        {
+            if (_templates.Match(layout) is { } match)
+            {
+                templateName ??= match.Template.Name;
+                candidates.AddRange(_templates.Extract(match, layout));
+            }
+
+            var findings = _finder.Find(layout);
+            candidates.AddRange(findings.Candidates);
+            pairs.AddRange(findings.Pairs);
+            chineseAmounts.AddRange(findings.ChineseAmounts.Select(c => (c.Amount, layout.Number, c.Tokens)));
+            labeledKeys.UnionWith(findings.LabeledKeys);
+        }
+
+        var templateType = templateName is null ? null : _templates.Templates.First(t => t.Name == templateName).DocType;
+        var fields = Select(candidates);
+        CrossCheck(fields, candidates, chineseAmounts, labeledKeys);
+        return new DocumentExtraction
+        {
+            Fields = FieldKeys.All.Where(fields.ContainsKey).Select(k => fields[k]).ToList(),
+            Pairs = pairs,
+            DocType = templateType ?? classification.Type,
+            DocTypeConfidence = templateType is null ? classification.Confidence : 1,
+            TemplateName = templateName,
+        };
+    }
+
+    /// <summary>Best candidate per key, highest score first; evidence used by one field is not reused for another.</summary>
+    private static Dictionary<string, ExtractedField> Select(List<FieldCandidate> candidates)
+    {
+        // A bare date that equals the birth date in the resident ID is the birth date, not the document's date.
+        var birth = candidates
+            .Where(c => c.Key == FieldKeys.IdNumber && ResidentIdNumber.TryParse(c.Normalized.Value, out _))
+            .OrderByDescending(c => c.Score)
+            .Select(c => ResidentIdNumber.TryParse(c.Normalized.Value, out var info) ? DateNormalizer.ToIso(info.BirthDate) : null)
+            .FirstOrDefault();
+
+        var selected = new Dictionary<string, ExtractedField>(StringComparer.Ordinal);
+        var claimed = new Dictionary<LayoutToken, string>();
+        foreach (var candidate in candidates.OrderByDescending(c => c.Score))
+        {
+            if (selected.ContainsKey(candidate.Key) ||
+                candidate.Tokens.Any(t => claimed.TryGetValue(t, out var owner) && owner != candidate.Key) ||
+                (candidate.Key == FieldKeys.DocumentDate && candidate.Source == FieldSource.Shape && candidate.Normalized.Value == birth))
+            {
+                continue;
+            }
+
+            selected[candidate.Key] = ToField(candidate);
+            foreach (var token in candidate.Tokens)
+            {
+                claimed[token] = candidate.Key;
+            }
+        }
+
+        return selected;
+    }
+
+    private static ExtractedField ToField(FieldCandidate c) =>
+        new(c.Key, c.Normalized.Value, c.Raw, Math.Round(c.Confidence, 3), c.Page, c.Box)
+        {
+            Validation = c.Normalized.Validation,
+            Source = c.Source,
+            Label = c.Label,
+        };
+
+    private static void CrossCheck(
+        Dictionary<string, ExtractedField> fields,
+        List<FieldCandidate> candidates,
+        List<(decimal Amount, int Page, IReadOnlyList<LayoutToken> Tokens)> chineseAmounts,
+        HashSet<string> labeledKeys)
+    {
+        if (fields.TryGetValue(FieldKeys.IdNumber, out var id) && ResidentIdNumber.TryParse(id.Value, out var info))
+        {
+            CheckAgainstId(fields, FieldKeys.DateOfBirth, DateNormalizer.ToIso(info.BirthDate), id, labeledKeys);
+            CheckAgainstId(fields, FieldKeys.Gender, info.Gender.ToString(), id, labeledKeys);
+        }
+
+        if (chineseAmounts.Count > 0)
+        {
+            var (amount, page, tokens) = chineseAmounts[0];
+            var written = AmountNormalizer.Format(amount);
+            if (fields.TryGetValue(FieldKeys.Amount, out var digits))
+            {
+                fields[FieldKeys.Amount] = digits.Value == written
+                    ? digits with { Confidence = Boost(digits.Confidence), Validation = FieldValidation.Valid }
+                    : digits with { Confidence = digits.Confidence * 0.5, Validation = FieldValidation.Conflict };
+            }
+            else
+            {
+                fields[FieldKeys.Amount] = new ExtractedField(FieldKeys.Amount, written, LayoutText.Join(tokens).Text, Math.Round(LayoutText.Confidence(tokens) * 0.9, 3), page, LayoutText.PageUnion(tokens))
+                {
+                    Validation = FieldValidation.Valid,
+                    Source = FieldSource.Derived,
+                };
+            }
+        }
+
+        // The name in its field agreeing with the signature is as good as a second reading.
+        if (fields.TryGetValue(FieldKeys.CustomerName, out var name) &&
+            candidates.Any(c => c.Key == FieldKeys.CustomerName && c.Normalized.Value == name.Value && c.Label != name.Label))
+        {
+            fields[FieldKeys.CustomerName] = name with { Confidence = Boost(name.Confidence) };
+        }
+    }
+
+    /// <summary>
+    /// Cross-checks a printed birth date or gender with the resident ID. When the form prints the field but its value
+    /// could not be read, the ID (whose check character passed) supplies it.
+    /// </summary>
+    private static void CheckAgainstId(Dictionary<string, ExtractedField> fields, string key, string fromId, ExtractedField id, HashSet<string> labeledKeys)
+    {
+        if (fields.TryGetValue(key, out var printed))
+        {
+            fields[key] = printed.Value == fromId
+                ? printed with { Confidence = Boost(printed.Confidence), Validation = FieldValidation.Valid }
+                : printed with { Confidence = printed.Confidence * 0.5, Validation = FieldValidation.Conflict };
+            var current = fields[FieldKeys.IdNumber];
+            if (printed.Value != fromId && current.Validation != FieldValidation.Conflict)
+            {
+                fields[FieldKeys.IdNumber] = current with { Validation = FieldValidation.Conflict, Confidence = Math.Round(current.Confidence * 0.8, 3) };
+            }
+        }
+        else if (labeledKeys.Contains(key))
+        {
+            fields[key] = new ExtractedField(key, fromId, id.Raw, Math.Round(id.Confidence * 0.9, 3), id.Page, id.Box)
+            {
+                Validation = FieldValidation.Valid,
+                Source = FieldSource.Derived,
+            };
+        }
+    }
+
+    /// <summary>Halves the remaining doubt: a second, independent reading agreeing.</summary>
+    private static double Boost(double confidence) => Math.Round(1 - ((1 - confidence) * 0.5), 3);
+}

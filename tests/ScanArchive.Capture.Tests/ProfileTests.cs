@@ -1,0 +1,102 @@
+using System.Globalization;
+using ScanArchive.Capture.Profiles;
+using ScanArchive.Core.Capture;
+using ScanArchive.TestSupport;
+
+namespace ScanArchive.Capture.Tests;
+
+public sealed class ProfileTests : IDisposable
+{
+    private readonly TempDirectory temp = new("scanarchive-profiles-test");
+
+    public void Dispose() => temp.Dispose();
+
+    [Fact]
+    public void Default_profile_follows_the_archival_rule()
+    {
+        var profile = ScanProfile.Default;
+
+        Assert.True(profile.Dpi >= ArchivalRule.MinimumDpi);
+        Assert.Equal(ColorMode.Color, profile.Mode);
+        Assert.Empty(ArchivalRule.Check(profile));
+        Assert.Empty(profile.Validate());
+    }
+
+    [Fact]
+    public void Archival_rule_warns_about_low_resolution_and_grey_in_both_languages()
+    {
+        var grey = ScanProfile.Default with { Name = "fast", Dpi = 200, Mode = ColorMode.Gray };
+
+        Assert.Equal(2, ArchivalRule.Check(grey, CultureInfo.GetCultureInfo("en")).Count);
+        Assert.Contains(ArchivalRule.Check(grey, CultureInfo.GetCultureInfo("zh-CN")), w => w.Contains("公章", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Profile_becomes_scan_settings_with_duplex_folded_into_the_source()
+    {
+        var profile = ScanProfile.Default with { Name = "folders", Device = "test:0", Duplex = true, Dpi = 400, Options = [new("brightness", "10")] };
+
+        var settings = profile.ToScanSettings();
+
+        Assert.Equal("test:0", settings.Device);
+        Assert.Equal(ScanSource.Duplex, settings.Source);
+        Assert.Equal(400, settings.Dpi);
+        Assert.Equal(ScanAreaMm.A4, settings.Area);
+        Assert.Equal("brightness", settings.Options.Single().Name);
+        Assert.Equal("pnm:0", profile.ToScanSettings("pnm:0").Device);
+        Assert.Equal(ScanFault.InvalidOption, Assert.Throws<ScanException>(() => ScanProfile.Default.ToScanSettings()).Fault);
+    }
+
+    [Fact]
+    public void Invalid_profiles_are_refused()
+    {
+        Assert.NotEmpty((ScanProfile.Default with { Name = "a/b" }).Validate());
+        Assert.NotEmpty((ScanProfile.Default with { Name = "x", Dpi = 10 }).Validate());
+        Assert.NotEmpty((ScanProfile.Default with { Name = "x", Source = ScanSource.Flatbed, Duplex = true }).Validate());
+        Assert.Throws<ArgumentException>(() => new ScanProfileStore(temp.Path).Save(ScanProfile.Default with { Name = "" }));
+    }
+
+    [Fact]
+    public void Store_saves_lists_replaces_and_removes_across_instances()
+    {
+        var store = new ScanProfileStore(temp.Path);
+        Assert.Equal([ScanProfile.DefaultName], store.List().Select(p => p.Name));
+
+        store.Save(ScanProfile.Default with { Name = "Contracts", Device = "fujitsu:fi-7160", Duplex = true, BlankPages = BlankPageHandling.Remove, Options = [new("page-auto", "yes")] });
+        store.Save(ScanProfile.Default with { Name = "forms", Mode = ColorMode.Gray });
+        Assert.Throws<InvalidOperationException>(() => store.Save(ScanProfile.Default with { Name = "FORMS" }));
+        store.Save(ScanProfile.Default with { Name = "forms", Mode = ColorMode.Lineart }, replace: true);
+
+        var reopened = new ScanProfileStore(temp.Path);
+        Assert.Equal(["default", "Contracts", "forms"], reopened.List().Select(p => p.Name));
+        var contracts = reopened.Find("contracts")!;
+        Assert.Equal(("fujitsu:fi-7160", true, BlankPageHandling.Remove), (contracts.Device, contracts.Duplex, contracts.BlankPages));
+        Assert.Equal(new DeviceOptionSetting("page-auto", "yes"), contracts.Options.Single());
+        Assert.Equal(ColorMode.Lineart, reopened.Find("forms")!.Mode);
+
+        Assert.True(reopened.Remove("forms"));
+        Assert.False(reopened.Remove("forms"));
+        Assert.Null(new ScanProfileStore(temp.Path).Find("forms"));
+    }
+
+    [Fact]
+    public void A_saved_default_overrides_the_built_in_one_until_removed()
+    {
+        var store = new ScanProfileStore(temp.Path);
+        store.Save(ScanProfile.Default with { Device = "test:0", Dpi = 600 });
+
+        Assert.Equal(600, store.Find("default")!.Dpi);
+        Assert.Single(store.List(), p => p.Name == "default");
+
+        store.Remove("default");
+        Assert.Equal(ScanProfile.Default, store.Find("default"));
+    }
+
+    [Fact]
+    public void A_damaged_profiles_file_is_reported_not_silently_replaced()
+    {
+        File.WriteAllText(Path.Combine(temp.Path, ScanProfileStore.FileName), "{ not json");
+
+        Assert.Throws<InvalidDataException>(() => new ScanProfileStore(temp.Path).List());
+    }
+}
