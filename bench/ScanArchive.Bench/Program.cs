@@ -4,6 +4,7 @@ using ScanArchive.Bench;
 return args.FirstOrDefault() switch
 {
     "ocr-throughput" => await OcrThroughput.RunAsync(args[1..]),
+    "pdf" => await PdfSize.RunAsync(args[1..]),
     "search" => SearchBench.Run(args[1..]),
     "fields-extract" => FieldExtraction.Run(args[1..]),
     "fields-debug" => FieldDebug.Run(args[1..]),
@@ -13,6 +14,7 @@ return args.FirstOrDefault() switch
 static int Usage()
 {
     Console.Error.WriteLine("usage: ScanArchive.Bench ocr-throughput [--workers N] [--lang L] [--repeat R] PAGE...");
+    Console.Error.WriteLine("       ScanArchive.Bench pdf --out DIR [--workers N] [--lang L] [--overhead] FILE...");
     Console.Error.WriteLine("       ScanArchive.Bench search [--pages N] [--queries N] [--threads N] [--index DIR] [--keep]");
     return 2;
 }

@@ -34,6 +34,7 @@ internal sealed class TesseractEngine : IDisposable
     private readonly TesseractOptions _options;
     private readonly StrongBox<int> _cancelFlag = new(0);
     private GCHandle _cancelFlagHandle;
+    private TextLayerRenderer? _textLayer;
 
     private TesseractEngine(SafeTessBaseApiHandle api, SafeTessMonitorHandle monitor, TesseractOptions options, string languages)
     {
@@ -100,8 +101,9 @@ internal sealed class TesseractEngine : IDisposable
             }
 
             var languages = Interop.Tesseract.TakeTextNoFree(Interop.Tesseract.TessBaseAPIGetInitLanguagesAsString(api)) ?? options.Languages;
+            var textLayer = options.RenderTextLayer ? new TextLayerRenderer(TextLayerRenderer.LocateFontFolder(tessdata)) : null;
             var monitor = Interop.Tesseract.TessMonitorCreate();
-            return new TesseractEngine(api, monitor, options, languages);
+            return new TesseractEngine(api, monitor, options, languages) { _textLayer = textLayer };
         }
         catch
         {
@@ -137,6 +139,9 @@ internal sealed class TesseractEngine : IDisposable
             {
                 SkewCorrectedDegrees = prepared.SkewDegrees,
                 UpscaleFactor = prepared.Scale,
+
+                // Before Clear: the renderer reads the results still held by the api.
+                TextLayerPdf = _textLayer?.Render(_api),
             };
         }
         finally

@@ -51,6 +51,22 @@ public sealed record OcrPage(
     /// <summary>Factor the image was enlarged by before recognition (1 when it was not); boxes are already scaled back.</summary>
     public double UpscaleFactor { get; init; } = 1;
 
+    /// <summary>
+    /// The recognized text as a one-page PDF of invisible text (Tesseract's glyphless font, any script), to lay over
+    /// the page image in a searchable PDF; null unless the engine was asked for it. About 3–6 KB per page.
+    /// </summary>
+    /// <remarks>
+    /// Geometry: the PDF page is the image the engine read, <see cref="Width"/> × 72 / <see cref="Dpi"/> by
+    /// <see cref="Height"/> × 72 / <see cref="Dpi"/> points (within 0.3% when the engine enlarged the image: the
+    /// resolution it tells Tesseract is rounded). Its text lies on the page as straightened by the engine: when
+    /// <see cref="SkewCorrectedDegrees"/> ≠ 0 it must be turned back by that angle about the page centre to lie on
+    /// the image that was passed in (<c>ScannedPdfPage.FromRecognition</c> does this).
+    /// Not part of the JSON form of the result: it is a file of its own (the archive stores it content-addressed),
+    /// and base64 in every OCR record would double its cost.
+    /// </remarks>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public byte[]? TextLayerPdf { get; init; }
+
     /// <summary>Word-length-weighted mean confidence of a set of lines.</summary>
     public static float WeightedMeanConfidence(IEnumerable<OcrLine> lines)
     {

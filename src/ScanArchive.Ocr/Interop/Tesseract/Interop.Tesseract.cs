@@ -106,6 +106,23 @@ internal static partial class Interop
         [LibraryImport(LibraryName)]
         internal static partial void TessMonitorSetCancelThis(SafeTessMonitorHandle monitor, nint cancelThis);
 
+        // Result renderers (renderer.h through capi.h). The PDF renderer writes <outputbase>.pdf and needs pdf.ttf in datadir.
+        [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+        internal static partial SafeTessResultRendererHandle TessPDFRendererCreate(string outputbase, string datadir, int textonly);
+
+        [LibraryImport(LibraryName)]
+        internal static partial void TessDeleteResultRenderer(nint renderer);
+
+        [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
+        internal static partial int TessResultRendererBeginDocument(SafeTessResultRendererHandle renderer, string title);
+
+        /// <summary>Renders the api's current results (from the last Recognize); does not recognize again.</summary>
+        [LibraryImport(LibraryName)]
+        internal static partial int TessResultRendererAddImage(SafeTessResultRendererHandle renderer, SafeTessBaseApiHandle api);
+
+        [LibraryImport(LibraryName)]
+        internal static partial int TessResultRendererEndDocument(SafeTessResultRendererHandle renderer);
+
         /// <summary>Copies a string Tesseract keeps ownership of (const char* results).</summary>
         internal static string? TakeTextNoFree(nint text) => text == 0 ? null : Marshal.PtrToStringUTF8(text);
 

@@ -1,0 +1,380 @@
+using System.Text;
+using System.Xml.Linq;
+using ImageMagick;
+using ScanArchive.Archive.Pdf;
+using ScanArchive.Core.Archive;
+using ScanArchive.Core.Imaging;
+using ScanArchive.Core.Ocr;
+using ScanArchive.Core.Pdf;
+using ScanArchive.TestSupport;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.WordExtractor;
+using UglyToad.PdfPig.Fonts.Standard14Fonts;
+using UglyToad.PdfPig.Tokens;
+using UglyToad.PdfPig.Writer;
+
+namespace ScanArchive.Archive.Tests.Pdf;
+
+[Collection(SandwichCollection.Name)]
+public class SearchablePdfTests(SandwichFixture chain)
+{
+    /// <summary>Chinese form, skew under 1° (the engine reads it as is).</summary>
+    private const string ChinesePage = "zh-account-application.jpg";
+
+    /// <summary>English invoice skewed ~1°: the engine straightens it, the text layer is turned back.</summary>
+    private const string EnglishPage = "en-invoice.jpg";
+
+    /// <summary>A CCITT G4 TIFF: a bilevel page.</summary>
+    private const string BilevelPage = "en-service-record.tif";
+
+    /// <summary>A hand-fed page at ~9°.</summary>
+    private const string SkewedPage = "qc-skewed-zh-customer-registration.jpg";
+
+    private static readonly XNamespace Rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+    private static readonly XNamespace Dc = "http://purl.org/dc/elements/1.1/";
+    private static readonly XNamespace Sa = "http://ns.scanarchive.org/archive/1.0/";
+
+    private static PdfDocumentInfo Info => new("KH-2026-000042 开户申请书")
+    {
+        ArchiveNumber = "KH-2026-000042",
+        DocumentType = "account_application",
+        CustomerName = "马鹏志",
+        CustomerNumber = "KH20269346",
+        Author = "clerk01",
+        Created = new DateTimeOffset(2026, 11, 22, 17, 30, 5, TimeSpan.FromHours(8)),
+    };
+
+    [Theory]
+    [InlineData(ChinesePage)]
+    [InlineData(EnglishPage)]
+    public async Task Pdftotext_reads_exactly_the_recognized_text(string sample)
+    {
+        var page = await chain.RecognizeAsync(sample);
+
+        var pdf = chain.Builder.Build([page.PdfPage], Info);
+
+        // Whitespace-free, order-free: every recognized character comes out once, Chinese included; pdftotext's
+        // layout mode may order a form's cells differently or split a slightly turned line, -raw keeps stream order.
+        var words = string.Concat(page.Ocr.Lines.SelectMany(l => l.Words).Select(w => w.Text));
+        Assert.Equal(PdfTools.CharacterCounts(words), PdfTools.CharacterCounts(PdfTools.PdfToText(pdf)));
+        Assert.Contains(PdfTools.WithoutWhitespace(page.Ocr.Lines.MaxBy(l => l.Text.Length)!.Text), PdfTools.WithoutWhitespace(PdfTools.PdfToText(pdf, raw: true)));
+        if (page.Sample.Language == "zh")
+        {
+            Assert.True(words.EnumerateRunes().Count(r => r.Value is >= 0x4E00 and <= 0x9FFF) > 50, "precondition: a page of Chinese");
+        }
+    }
+
+    [Theory]
+    [InlineData(ChinesePage)]
+    [InlineData(EnglishPage)]
+    public async Task Words_are_read_back_where_they_were_recognized(string sample)
+    {
+        var page = await chain.RecognizeAsync(sample);
+        using var pdf = PdfDocument.Open(chain.Builder.Build([page.PdfPage], Info));
+        var pdfPage = pdf.GetPage(1);
+
+        var (total, matched, misplaced) = WordPlacement.Check(page.Ocr, pdfPage.GetWords(NearestNeighbourWordExtractor.Instance).ToList(), ToPage(page, pdfPage));
+
+        Assert.True(matched >= 0.95 * total, $"only {matched} of {total} recognized words were read back");
+        Assert.True(misplaced.Count == 0, string.Join('\n', misplaced));
+    }
+
+    [Fact]
+    public async Task A_page_the_engine_straightens_gets_its_words_on_the_ink_of_the_scan()
+    {
+        // A straight page turned by a known angle with ImageMagick (an independent rotation: clockwise for a
+        // positive angle, about the centre, same canvas). The engine straightens it back before recognizing, and
+        // the text layer must be turned again to lie on the turned scan: where ImageMagick moved each word.
+        const double angle = 6;
+        var straight = await chain.RecognizeAsync(ChinesePage);
+        Assert.Equal(0, straight.Ocr.SkewCorrectedDegrees); // precondition: its boxes are the straight page's
+        var turned = Rotate(straight.Image, angle);
+        var ocr = await chain.Pool.RecognizeAsync(turned);
+        Assert.InRange(Math.Abs(ocr.SkewCorrectedDegrees), angle - 1.5, angle + 1.5); // precondition: the engine straightened it (the page had 0.7° of its own)
+        var page = ScannedPdfPage.FromRecognition(chain.Encoder.Encode(turned, ocr.Dpi, null), ocr);
+
+        using var pdf = PdfDocument.Open(chain.Builder.Build([page], Info));
+
+        var pdfPage = pdf.GetPage(1);
+        double cx = turned.Width / 2.0, cy = turned.Height / 2.0, a = angle * Math.PI / 180;
+        var (total, matched, misplaced) = WordPlacement.Check(straight.Ocr, pdfPage.GetWords(NearestNeighbourWordExtractor.Instance).ToList(), (x, y) =>
+        {
+            double dx = x - cx, dy = y - cy;
+            var (tx, ty) = (cx + (dx * Math.Cos(a)) - (dy * Math.Sin(a)), cy + (dx * Math.Sin(a)) + (dy * Math.Cos(a)));
+            return new PdfPoint(tx * pdfPage.Width / turned.Width, pdfPage.Height - (ty * pdfPage.Height / turned.Height));
+        }, leftEdgeTolerance: 8);
+
+        // The words come from two recognitions (straight page, turned page) that split a few words differently and
+        // pair some one-character words with a namesake; a turn in the wrong direction would move most words by
+        // 20–50 pt off their lines.
+        Assert.True(matched >= 0.8 * total, $"only {matched} of {total} words of the straight page were read back");
+        Assert.True(misplaced.Count <= matched / 20, $"{misplaced.Count} of {matched} misplaced:\n" + string.Join('\n', misplaced));
+    }
+
+    [Fact]
+    public async Task The_text_is_invisible_and_the_image_covers_the_page()
+    {
+        var page = await chain.RecognizeAsync(ChinesePage);
+        using var pdf = PdfDocument.Open(chain.Builder.Build([page.PdfPage], Info));
+        var pdfPage = pdf.GetPage(1);
+
+        Assert.NotEmpty(pdfPage.Letters);
+        Assert.All(pdfPage.Letters, l => Assert.Equal(TextRenderingMode.Neither, l.RenderingMode));
+        var image = Assert.Single(pdfPage.GetImages());
+        Assert.Equal(page.Image.Width, image.WidthInSamples);
+        Assert.Equal(page.Image.Height, image.HeightInSamples);
+        Assert.Equal(0, image.BoundingBox.Left, 0.01);
+        Assert.Equal(0, image.BoundingBox.Bottom, 0.01);
+        Assert.Equal(pdfPage.Width, image.BoundingBox.Width, 0.01);
+        Assert.Equal(pdfPage.Height, image.BoundingBox.Height, 0.01);
+        double width = page.Encoded.Width * 72.0 / page.Encoded.Dpi, height = page.Encoded.Height * 72.0 / page.Encoded.Dpi;
+        Assert.Equal(width, pdfPage.Width, width * 0.003);
+        Assert.Equal(height, pdfPage.Height, height * 0.003);
+
+        // A JPEG goes in byte for byte (DCTDecode), never decoded and recompressed by the writer.
+        Assert.Equal(PageImageKind.Jpeg, page.Encoded.Kind);
+        Assert.Equal(page.Encoded.Bytes, image.RawBytes.ToArray());
+    }
+
+    [Fact]
+    public async Task A_bilevel_page_is_stored_as_ccitt_g4_and_renders_as_the_original_pixels()
+    {
+        var page = await chain.RecognizeAsync(BilevelPage);
+        var bytes = chain.Builder.Build([page.PdfPage], Info);
+
+        Assert.Equal(PageImageKind.CcittG4, page.Encoded.Kind);
+        using (var pdf = PdfDocument.Open(bytes))
+        {
+            var image = Assert.Single(pdf.GetPage(1).GetImages());
+            Assert.True(image.ImageDictionary.TryGet(NameToken.Filter, out NameToken filter));
+            Assert.Equal(NameToken.CcittfaxDecode, filter);
+            Assert.Equal(1, image.BitsPerComponent);
+            Assert.NotEmpty(pdf.GetPage(1).Letters);
+        }
+
+        // Rendered at the scan's resolution, the page is the scan: not inverted, not shifted.
+        var dpi = page.Encoded.Dpi;
+        var (width, height, pixels) = PdfTools.RenderGray(bytes, dpi);
+        Assert.Equal(page.Image.Width, width);
+        Assert.Equal(page.Image.Height, height);
+        long same = 0;
+        for (var y = 0; y < height; y++)
+        {
+            var row = page.Image.Row(y);
+            for (var x = 0; x < width; x++)
+            {
+                if ((row[x] < 128) == (pixels[(y * width) + x] < 128))
+                {
+                    same++;
+                }
+            }
+        }
+
+        // Rasterizing moves some edge pixels by one; an inverted or displaced image would disagree on most ink.
+        Assert.True(same >= 0.99 * width * height, $"{same} of {width * height} pixels agree");
+        Assert.True(bytes.Length < 60_000, $"a G4 page should be small, got {bytes.Length} bytes");
+    }
+
+    [Fact]
+    public async Task Qpdf_finds_no_errors_in_a_document_of_several_kinds_of_pages()
+    {
+        var pages = new[] { await chain.RecognizeAsync(ChinesePage), await chain.RecognizeAsync(BilevelPage), await chain.RecognizeAsync(EnglishPage) };
+
+        var pdf = chain.Builder.Build(pages.Select(p => (SearchablePdfPage)p.PdfPage).Append(new ScannedPdfPage(pages[0].Encoded)), Info);
+
+        var (exitCode, output) = PdfTools.QpdfCheck(pdf);
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("No syntax or stream encoding errors", output, StringComparison.Ordinal);
+        using var doc = PdfDocument.Open(pdf);
+        Assert.Equal(4, doc.NumberOfPages);
+    }
+
+    [Fact]
+    public async Task Metadata_and_the_pdfa_2b_declaration_are_backed_by_what_we_can_check()
+    {
+        var page = await chain.RecognizeAsync(ChinesePage);
+        var bytes = chain.Builder.Build([page.PdfPage], Info);
+        using var pdf = PdfDocument.Open(bytes);
+
+        // Information dictionary.
+        var dictionary = pdf.Information.DocumentInformationDictionary ?? throw new InvalidOperationException("no information dictionary");
+        Assert.Equal(Info.Title, pdf.Information.Title);
+        Assert.Equal("clerk01", pdf.Information.Author);
+        Assert.Equal("ScanArchive", pdf.Information.Producer);
+        Assert.Equal(Info.Created, pdf.Information.GetCreatedDateTimeOffset());
+        Assert.Equal("KH-2026-000042", InfoString(dictionary, "ArchiveNumber"));
+        Assert.Equal("account_application", InfoString(dictionary, "DocumentType"));
+        Assert.Equal("马鹏志", InfoString(dictionary, "CustomerName"));
+        Assert.Equal("KH20269346", InfoString(dictionary, "CustomerNumber"));
+
+        // XMP: the same values, typed as XMP wants them, the archive properties declared by an extension schema.
+        Assert.True(pdf.TryGetXmpMetadata(out var xmpMetadata));
+        var xmp = Xmp(xmpMetadata);
+        Assert.Equal("2", Single(xmp, "http://www.aiim.org/pdfa/ns/id/", "part"));
+        Assert.Equal("B", Single(xmp, "http://www.aiim.org/pdfa/ns/id/", "conformance"));
+        var title = Assert.Single(xmp.Descendants(Dc + "title"));
+        var li = Assert.Single(title.Elements(Rdf + "Alt").Elements(Rdf + "li"));
+        Assert.Equal("x-default", li.Attribute(XNamespace.Xml + "lang")?.Value);
+        Assert.Equal(Info.Title, li.Value);
+        Assert.Equal("clerk01", Assert.Single(xmp.Descendants(Dc + "creator").Elements(Rdf + "Seq").Elements(Rdf + "li")).Value);
+        Assert.Equal("2026-11-22T17:30:05+08:00", Single(xmp, "http://ns.adobe.com/xap/1.0/", "CreateDate"));
+        Assert.Equal(pdf.Information.Producer, Single(xmp, "http://ns.adobe.com/pdf/1.3/", "Producer"));
+        Assert.Equal(pdf.Information.Keywords, Single(xmp, "http://ns.adobe.com/pdf/1.3/", "Keywords"));
+        Assert.Equal("KH-2026-000042", Assert.Single(xmp.Descendants(Sa + "ArchiveNumber")).Value);
+        Assert.Equal("马鹏志", Assert.Single(xmp.Descendants(Sa + "CustomerName")).Value);
+        XNamespace schema = "http://www.aiim.org/pdfa/ns/schema#";
+        XNamespace property = "http://www.aiim.org/pdfa/ns/property#";
+        var declared = xmp.Descendants(schema + "namespaceURI").Single(n => n.Value == Sa.NamespaceName).Parent!;
+        Assert.Equal("sa", declared.Element(schema + "prefix")?.Value);
+        var names = declared.Descendants(property + "name").Select(n => n.Value).ToHashSet();
+        Assert.All(xmp.Descendants().Where(e => e.Name.Namespace == Sa), e => Assert.Contains(e.Name.LocalName, names));
+
+        // The rest of what PDF/A-2b asks that we can see without a validator: an output intent, a file ID,
+        // every font embedded, no encryption.
+        Assert.True(pdf.Structure.Catalog.CatalogDictionary.TryGet(NameToken.OutputIntents, out ArrayToken intents));
+        Assert.NotEmpty(intents.Data);
+        Assert.NotNull(pdf.Structure.Trailer.Identifier);
+        Assert.NotEmpty(pdf.Structure.Trailer.Identifier);
+        Assert.False(pdf.IsEncrypted);
+        var fonts = PdfTools.PdfFonts(bytes);
+        Assert.NotEmpty(fonts);
+        Assert.All(fonts, f => Assert.True(f.Embedded, $"font {f.Name} is not embedded"));
+    }
+
+    [Fact]
+    public async Task A_page_copied_from_a_pdf_with_text_keeps_its_text_and_the_document_is_not_declared_pdfa()
+    {
+        var scanned = await chain.RecognizeAsync(ChinesePage);
+        var imported = TextPdf("Invoice INV-2026-0042 total 1,234.00", "Second page of the import");
+
+        var bytes = chain.Builder.Build([new CopiedPdfPage(imported, 2), scanned.PdfPage, new CopiedPdfPage(imported, 1)], Info);
+
+        using var pdf = PdfDocument.Open(bytes);
+        Assert.Equal(3, pdf.NumberOfPages);
+        Assert.Equal("Second page of the import", pdf.GetPage(1).Text);
+        Assert.Equal("Invoice INV-2026-0042 total 1,234.00", pdf.GetPage(3).Text);
+        Assert.Contains("INV-2026-0042", PdfTools.PdfToText(bytes), StringComparison.Ordinal);
+        Assert.False(pdf.Structure.Catalog.CatalogDictionary.ContainsKey(NameToken.OutputIntents));
+        Assert.False(pdf.TryGetXmpMetadata(out _)); // PdfPig writes XMP only with a PDF/A level
+        Assert.Equal("KH-2026-000042", InfoString(pdf.Information.DocumentInformationDictionary!, "ArchiveNumber"));
+        Assert.Equal(0, PdfTools.QpdfCheck(bytes).ExitCode);
+    }
+
+    [Fact]
+    public void A_page_without_text_still_shows_its_image_at_its_resolution()
+    {
+        var blank = TestImages.WhitePageWithBox(1240, 1754, 150, new PixelBox(100, 100, 400, 8));
+        var encoded = chain.Encoder.Encode(blank);
+
+        using var pdf = PdfDocument.Open(chain.Builder.Build([new ScannedPdfPage(encoded)], Info));
+
+        var page = pdf.GetPage(1);
+        Assert.Empty(page.Letters);
+        Assert.Equal(1240 * 72.0 / 150, page.Width, 0.01);
+        Assert.Equal(1754 * 72.0 / 150, page.Height, 0.01);
+        var image = Assert.Single(page.GetImages());
+        Assert.Equal(page.Width, image.BoundingBox.Width, 0.01);
+    }
+
+    [Fact]
+    public async Task A_text_layer_that_does_not_fit_its_image_is_refused()
+    {
+        var page = await chain.RecognizeAsync(ChinesePage);
+        var landscape = chain.Encoder.Encode(TestImages.WhitePageWithBox(3508, 2480, 300, new PixelBox(10, 10, 5, 5)));
+
+        var error = Assert.Throws<ArgumentException>(() => chain.Builder.Build([new ScannedPdfPage(landscape, page.Ocr.TextLayerPdf)], Info));
+        Assert.Contains("Page 1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bad_page_lists_are_refused_with_the_page_named()
+    {
+        var imported = TextPdf("only page");
+        var image = chain.Encoder.Encode(TestImages.WhitePageWithBox(100, 100, 72, new PixelBox(1, 1, 5, 5)));
+
+        Assert.Throws<ArgumentException>(() => chain.Builder.Build([], Info));
+        Assert.Contains("no page 2", Assert.Throws<ArgumentException>(() => chain.Builder.Build([new ScannedPdfPage(image), new CopiedPdfPage(imported, 2)], Info)).Message, StringComparison.Ordinal);
+        Assert.Contains("Page 2", Assert.Throws<ArgumentException>(() => chain.Builder.Build([new ScannedPdfPage(image), new ScannedPdfPage(image, [1, 2, 3])], Info)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Writes_to_the_callers_stream_and_leaves_it_open()
+    {
+        var page = await chain.RecognizeAsync(BilevelPage);
+        using (var writeOnly = new WriteOnlyStream())
+        {
+            Assert.Contains("readable", Assert.Throws<ArgumentException>(() => chain.Builder.Write([page.PdfPage], Info, writeOnly)).Message, StringComparison.Ordinal);
+            Assert.Equal(0, writeOnly.Length);
+        }
+
+        using var dir = new TempDirectory("pdf-out");
+        var path = dir.File("entry.pdf.tmp");
+
+        using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite))
+        {
+            chain.Builder.Write([page.PdfPage], Info, stream);
+            Assert.True(stream.CanWrite);
+            stream.Flush(flushToDisk: true);
+        }
+
+        using var pdf = PdfDocument.Open(File.ReadAllBytes(path));
+        Assert.Equal(1, pdf.NumberOfPages);
+    }
+
+    /// <summary>The page turned clockwise by <paramref name="degrees"/> about its centre, same size, white corners.</summary>
+    private static RasterImage Rotate(RasterImage page, double degrees)
+    {
+        using var image = new MagickImage(page.Pixels, new MagickReadSettings { Format = MagickFormat.Gray, Width = (uint)page.Width, Height = (uint)page.Height, Depth = 8 });
+        image.BackgroundColor = MagickColors.White;
+        image.VirtualPixelMethod = VirtualPixelMethod.Background;
+        image.Distort(DistortMethod.ScaleRotateTranslate, degrees);
+        return new RasterImage(page.Width, page.Height, PixelFormat.Gray8, image.ToByteArray(MagickFormat.Gray), page.Dpi);
+    }
+
+    /// <summary>Maps a point of the recognized (possibly straightened) page, in pixels, to PDF points on the scan.</summary>
+    private static Func<double, double, PdfPoint> ToPage(RecognizedPage page, Page pdfPage) => (x, y) =>
+    {
+        var (ux, uy) = Unskew(page, (x, y));
+        return new PdfPoint(ux * pdfPage.Width / page.Image.Width, pdfPage.Height - (uy * pdfPage.Height / page.Image.Height));
+    };
+
+    /// <summary>
+    /// Undoes the engine's straightening of a point: Leptonica turned the pixels clockwise on screen by the angle,
+    /// about the image centre, keeping the size.
+    /// </summary>
+    private static (double X, double Y) Unskew(RecognizedPage page, (double X, double Y) p)
+    {
+        var a = -page.Ocr.SkewCorrectedDegrees * Math.PI / 180;
+        double cx = page.Image.Width / 2.0, cy = page.Image.Height / 2.0;
+        double dx = p.X - cx, dy = p.Y - cy;
+        return (cx + (dx * Math.Cos(a)) - (dy * Math.Sin(a)), cy + (dx * Math.Sin(a)) + (dy * Math.Cos(a)));
+    }
+
+    private static string? InfoString(DictionaryToken dictionary, string key) =>
+        dictionary.TryGet(NameToken.Create(key), out StringToken value) ? value.Data : null;
+
+    /// <summary>The XMP packet, decoded as the UTF-8 it is (PdfPig's GetXDocument reads it as Latin-1).</summary>
+    private static XDocument Xmp(XmpMetadata metadata) => XDocument.Parse(Encoding.UTF8.GetString(metadata.GetXmlBytes()));
+
+    private static string Single(XDocument xmp, string ns, string name) => Assert.Single(xmp.Descendants(XName.Get(name, ns))).Value;
+
+    /// <summary>A PDF with real text (Helvetica), one page per line, as an office program would export it.</summary>
+    private static byte[] TextPdf(params string[] pageTexts)
+    {
+        using var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        foreach (var text in pageTexts)
+        {
+            builder.AddPage(PageSize.A4).AddText(text, 12, new PdfPoint(72, 720), font);
+        }
+
+        return builder.Build();
+    }
+
+    private sealed class WriteOnlyStream : MemoryStream
+    {
+        public override bool CanRead => false;
+    }
+}
