@@ -5,6 +5,7 @@ using ScanArchive.Core.Archive;
 using ScanArchive.Core.Ocr;
 using ScanArchive.Core.Text;
 using ScanArchive.Imaging;
+using ScanArchive.Imaging.Encoders;
 using ScanArchive.Ocr;
 using Spectre.Console;
 
@@ -13,7 +14,11 @@ namespace ScanArchive.Cli;
 /// <summary>Runs the OCR pipeline over a batch with a progress display on stderr.</summary>
 internal static class BatchProcessing
 {
-    public static async Task<int> RunAsync(LiteDbArchiveStore store, Batch batch, TesseractOptions ocrOptions, CultureInfo culture, CancellationToken cancellationToken)
+    /// <summary>
+    /// The archive's recognition pipeline: engine pool with text layers for the PDFs, page image encoder, field
+    /// extractor with the data folder's form templates. Null (after telling the user why) when it cannot start.
+    /// </summary>
+    public static (TesseractEnginePool Pool, BatchProcessor Processor)? CreatePipeline(LiteDbArchiveStore store, TesseractOptions ocrOptions, CultureInfo culture)
     {
         Extraction.FieldExtractor extractor;
         try
@@ -23,23 +28,33 @@ internal static class BatchProcessing
         catch (InvalidDataException ex)
         {
             Console.Error.WriteLine(UserMessages.Pick("表单模板无法读取：", "A form template cannot be read: ", culture) + ex.Message);
-            return ExitCodes.UsageOrSetup;
+            return null;
         }
 
         TesseractEnginePool pool;
         try
         {
-            pool = TesseractEnginePool.Create(ocrOptions);
+            pool = TesseractEnginePool.Create(ocrOptions with { RenderTextLayer = true });
         }
         catch (OcrException ex)
         {
             Console.Error.WriteLine(UserMessages.Pick("无法启动文字识别：", "Cannot start text recognition: ", culture) + ex.Message);
+            return null;
+        }
+
+        var processor = new BatchProcessor(store, new DocumentReader(), pool, new PageImageEncoder(), textLayer: (_, ocr) => ocr.TextLayerPdf, extractor: extractor);
+        return (pool, processor);
+    }
+
+    public static async Task<int> RunAsync(LiteDbArchiveStore store, Batch batch, TesseractOptions ocrOptions, CultureInfo culture, CancellationToken cancellationToken)
+    {
+        if (CreatePipeline(store, ocrOptions, culture) is not var (pool, processor))
+        {
             return ExitCodes.UsageOrSetup;
         }
 
         using (pool)
         {
-            var processor = new BatchProcessor(store, new DocumentReader(), pool, new ArchivePageEncoder(), extractor: extractor);
             var documents = store.Documents(batch.Id);
             var names = documents.ToDictionary(d => d.Id, d => d.SourceName);
             var pending = documents.Count(d => d.Status == DocumentStatus.Pending);

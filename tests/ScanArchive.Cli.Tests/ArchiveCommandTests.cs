@@ -47,6 +47,11 @@ public sealed class ArchiveCommandTests : IDisposable
         var entry = await Run("entry", numbers[0]);
         Assert.Contains("INVOICE", entry.StdOut.ToUpperInvariant(), StringComparison.Ordinal);
 
+        // A scanned page's PDF carries the recognized text as an invisible layer that pdftotext reads.
+        var scanned = Path.Combine(_work.Path, "scanned.pdf");
+        Assert.Equal(0, (await Run("export", numbers[0], "--out", scanned)).ExitCode);
+        Assert.Contains("INVOICE", (await PdfToText(scanned)).ToUpperInvariant(), StringComparison.Ordinal);
+
         // The text PDF's page is carried over with its own text, not re-recognized.
         var exported = Path.Combine(_work.Path, "out.pdf");
         Assert.Equal(0, (await Run("export", numbers[1], "--out", exported)).ExitCode);

@@ -1,6 +1,7 @@
 using LiteDB;
 using ScanArchive.Core.Archive;
 using ScanArchive.Core.Extraction;
+using ScanArchive.Core.Pdf;
 using ScanArchive.Core.Ocr;
 
 namespace ScanArchive.Archive.Storage;
@@ -18,7 +19,7 @@ public sealed class LiteDbArchiveStore : IArchiveStore
     private readonly LiteDatabase _db;
     private readonly FileStore _files;
     private readonly TimeProvider _clock;
-    private readonly IEntryPdfComposer _pdf;
+    private readonly ISearchablePdfWriter _pdf;
     private readonly Lock _commitGate = new();
     private readonly ILiteCollection<BsonDocument> _batches;
     private readonly ILiteCollection<BsonDocument> _documents;
@@ -32,11 +33,11 @@ public sealed class LiteDbArchiveStore : IArchiveStore
     /// <summary>Opens (or creates) the archive in a data folder.</summary>
     /// <exception cref="ArchiveException">Another process holds the folder, or the database cannot be opened.</exception>
     public LiteDbArchiveStore(ArchiveStoreOptions options)
-        : this(options, new SearchablePdfComposer())
+        : this(options, new Pdf.SearchablePdfBuilder())
     {
     }
 
-    internal LiteDbArchiveStore(ArchiveStoreOptions options, IEntryPdfComposer pdf)
+    internal LiteDbArchiveStore(ArchiveStoreOptions options, ISearchablePdfWriter pdf)
     {
         ArgumentNullException.ThrowIfNull(options);
         NumberFormat = options.NumberFormat ?? new ArchiveNumberFormat();
@@ -277,8 +278,15 @@ public sealed class LiteDbArchiveStore : IArchiveStore
                 {
                     var sequence = last + entries.Count + 1;
                     var number = NumberFormat.Format(series, sequence);
-                    var customer = planned.Fields.FirstOrDefault(f => f.Key == "customer_name")?.Value;
-                    var info = new EntryPdfInfo(number, planned.Title, planned.DocumentType, customer, now, user);
+                    var info = new PdfDocumentInfo(planned.Title)
+                    {
+                        ArchiveNumber = number,
+                        DocumentType = planned.DocumentType,
+                        CustomerName = planned.Fields.FirstOrDefault(f => f.Key == "customer_name")?.Value,
+                        CustomerNumber = planned.Fields.FirstOrDefault(f => f.Key == "customer_no")?.Value,
+                        Author = user,
+                        Created = now,
+                    };
                     var pdf = _files.PutNamed($"entries/{series}/{number}.pdf", stream => _pdf.Write(PdfPages(planned, documents), info, stream));
                     entries.Add(new ArchiveEntry
                     {
@@ -550,17 +558,20 @@ public sealed class LiteDbArchiveStore : IArchiveStore
         }
     }
 
-    private List<EntryPdfPage> PdfPages(PlannedEntry planned, IReadOnlyList<BatchDocument> documents)
+    private List<SearchablePdfPage> PdfPages(PlannedEntry planned, IReadOnlyList<BatchDocument> documents)
     {
         var originals = documents.ToDictionary(d => d.Id);
-        var pages = new List<EntryPdfPage>(planned.Pages.Count);
+        var pages = new List<SearchablePdfPage>(planned.Pages.Count);
         byte[]? sourcePdf = null;
         string? sourceId = null;
         foreach (var page in planned.Pages)
         {
             if (page.Image is { } image)
             {
-                pages.Add(new EntryPdfPage(image, ReadAll(image.File), page.TextLayer is null ? null : ReadAll(page.TextLayer), null, 0));
+                // The text layer was laid out on the page as the engine straightened it; the writer turns it back onto
+                // the image as stored, so it needs the angle recorded with the recognition.
+                var encoded = new EncodedPageImage(ReadAll(image.File), image.Kind, image.Width, image.Height, image.Dpi);
+                pages.Add(new ScannedPdfPage(encoded, page.TextLayer is null ? null : ReadAll(page.TextLayer), page.Ocr.SkewCorrectedDegrees));
             }
             else
             {
@@ -570,7 +581,7 @@ public sealed class LiteDbArchiveStore : IArchiveStore
                     sourceId = page.DocumentId;
                 }
 
-                pages.Add(new EntryPdfPage(null, null, null, sourcePdf, page.PageNumber));
+                pages.Add(new CopiedPdfPage(sourcePdf!, page.PageNumber));
             }
         }
 

@@ -66,20 +66,13 @@ internal static class ScanCommand
 
     private static async Task<int> ScanAsync(LiteDbArchiveStore store, Batch batch, ScanSettings settings, TesseractOptions ocrOptions, CultureInfo culture, CancellationToken cancellationToken)
     {
-        TesseractEnginePool pool;
-        try
+        if (BatchProcessing.CreatePipeline(store, ocrOptions, culture) is not var (pool, processor))
         {
-            pool = TesseractEnginePool.Create(ocrOptions);
-        }
-        catch (OcrException ex)
-        {
-            Console.Error.WriteLine(UserMessages.Pick("无法启动文字识别：", "Cannot start text recognition: ", culture) + ex.Message);
             return ExitCodes.UsageOrSetup;
         }
 
         using (pool)
         {
-            var processor = new BatchProcessor(store, new DocumentReader(), pool, new ArchivePageEncoder(), extractor: new Extraction.FieldExtractor());
             var session = $"scan-{DateTime.Now:yyyyMMdd-HHmmss}";
 
             // At most two sheets per OCR worker wait for recognition; beyond that the scanner pauses (back-pressure).

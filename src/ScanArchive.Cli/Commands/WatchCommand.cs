@@ -56,14 +56,8 @@ internal static class WatchCommand
 
     private static async Task<int> WatchAsync(LiteDbArchiveStore store, string folder, string batchName, TesseractOptions ocrOptions, CultureInfo culture, CancellationToken cancellationToken)
     {
-        TesseractEnginePool pool;
-        try
+        if (BatchProcessing.CreatePipeline(store, ocrOptions, culture) is not var (pool, processor))
         {
-            pool = TesseractEnginePool.Create(ocrOptions);
-        }
-        catch (OcrException ex)
-        {
-            Console.Error.WriteLine(UserMessages.Pick("无法启动文字识别：", "Cannot start text recognition: ", culture) + ex.Message);
             return ExitCodes.UsageOrSetup;
         }
 
@@ -79,8 +73,6 @@ internal static class WatchCommand
             {
                 throw new ArchiveException(ArchiveProblem.InvalidState, batch.Name, ArchiveSession.StateName(batch.State, culture));
             }
-
-            var processor = new BatchProcessor(store, new DocumentReader(), pool, new ArchivePageEncoder(), extractor: new Extraction.FieldExtractor());
             var reader = new DocumentReader();
             using var slots = new SemaphoreSlim(pool.Concurrency * 2);
             var recognitions = new List<Task>();
