@@ -93,7 +93,9 @@ public sealed class ArchiveStoreTests : IDisposable
         using (var pdf = PdfDocument.Open(store.PathOf(entry.Pdf)))
         {
             Assert.Equal(1, pdf.NumberOfPages);
-            Assert.Equal(entry.Number, pdf.Information.Subject);
+            var info = pdf.Information.DocumentInformationDictionary!;
+            Assert.True(info.TryGet(UglyToad.PdfPig.Tokens.NameToken.Create("ArchiveNumber"), out UglyToad.PdfPig.Tokens.StringToken number));
+            Assert.Equal(entry.Number, number.Data);
         }
 
         Assert.Equal([entry.Number], store.PendingIndexing().Select(e => e.Number));

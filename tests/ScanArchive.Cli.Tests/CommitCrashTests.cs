@@ -27,19 +27,27 @@ public sealed class CommitCrashTests(ITestOutputHelper output) : IDisposable
         var random = new Random(20261122);
         var kills = 0;
         var midCommitKills = 0;
+        long lastRun = 1500;
         var attempts = 0;
         var pending = Enumerable.Range(1, Batches).Select(i => $"batch-{i:D2}").ToList();
 
         // Each round starts a commit and kills it (SIGKILL) after a random delay spanning start-up, the commit
         // itself and its aftermath, then retries the batch if it did not commit. Bounded so a bug cannot loop forever.
-        while (pending.Count > 0 && attempts < Batches * 8)
+        while (pending.Count > 0 && attempts < Batches * 6)
         {
             attempts++;
             var name = pending[0];
             using (var process = CliRunner.Start("commit", name, "--data", _data.Path))
             {
-                var delay = random.Next(0, 900);
+                // Every third attempt runs to the end, so the loop progresses however slow commits are on this machine;
+                // the others are killed somewhere between 30% and 110% of the last full run (start-up, commit, exit).
+                var delay = attempts % 3 == 0 ? Timeout.Infinite : random.Next((int)(lastRun * 0.3), (int)(lastRun * 1.1));
+                var clock = System.Diagnostics.Stopwatch.StartNew();
                 var exited = await WaitAsync(process, delay);
+                if (exited && delay == Timeout.Infinite)
+                {
+                    lastRun = Math.Max(200, clock.ElapsedMilliseconds);
+                }
                 if (!exited)
                 {
                     process.Kill(entireProcessTree: true);
@@ -83,7 +91,7 @@ public sealed class CommitCrashTests(ITestOutputHelper output) : IDisposable
 
     private static async Task<bool> WaitAsync(System.Diagnostics.Process process, int milliseconds)
     {
-        using var timeout = new CancellationTokenSource(milliseconds);
+        using var timeout = milliseconds == Timeout.Infinite ? new CancellationTokenSource() : new CancellationTokenSource(milliseconds);
         try
         {
             await process.WaitForExitAsync(timeout.Token);
