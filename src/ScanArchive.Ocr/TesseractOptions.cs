@@ -27,6 +27,13 @@ public sealed record TesseractOptions
     /// <summary>Enlarge pages whose text is too small for the recognizer (faxes, 100-dpi scans).</summary>
     public bool UpscaleSmallText { get; init; } = true;
 
+    /// <summary>
+    /// Languages of the engine that rereads suspicious pieces of Chinese pages one line at a time (see
+    /// <c>LineRecognizer</c>); null or empty turns the second look off. Only used when <see cref="Languages"/>
+    /// include <c>chi_sim</c>.
+    /// </summary>
+    public string? LineRecheckLanguages { get; init; } = "chi_sim";
+
     /// <summary>Extra Tesseract variables, set after initialization.</summary>
     public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
 }
