@@ -105,6 +105,7 @@ internal sealed class LineRecognizer : IDisposable
         var width = Interop.Leptonica.pixGetWidth(pix);
         var height = Interop.Leptonica.pixGetHeight(pix);
         var imageSet = false;
+        SafePixHandle? clean = null;
         var result = new List<OcrLine>(lines.Count);
         try
         {
@@ -125,7 +126,9 @@ internal sealed class LineRecognizer : IDisposable
 
                     if (!imageSet)
                     {
-                        Interop.Tesseract.TessBaseAPISetImage2(_api, pix);
+                        var textHeight = MedianHeight([.. lines.SelectMany(l => l.Words)]) * scale;
+                        clean = NoRules ? null : RuleRemover.WithoutRules(pix, (int)Math.Max(40, textHeight * 3));
+                        Interop.Tesseract.TessBaseAPISetImage2(_api, clean ?? pix);
                         Interop.Tesseract.TessBaseAPISetSourceResolution(_api, ppi);
                         imageSet = true;
                     }
@@ -157,6 +160,8 @@ internal sealed class LineRecognizer : IDisposable
             {
                 Interop.Tesseract.TessBaseAPIClear(_api);
             }
+
+            clean?.Dispose();
         }
 
         return result;
@@ -178,9 +183,10 @@ internal sealed class LineRecognizer : IDisposable
         box = PixelBox.FromEdges(piece.Min(w => w.Box.X), box.Y, piece.Max(w => w.Box.Right), box.Bottom);
         var scaled = scale == 1 ? box : box.Scale(scale);
         var pad = (int)Math.Round(lineHeight * scale * 0.25);
-        var left = Math.Max(0, scaled.X - pad);
+        var side = (int)Math.Round(lineHeight * scale * SidePad);
+        var left = Math.Max(0, scaled.X - side);
         var top = Math.Max(0, scaled.Y - pad);
-        var right = Math.Min(width, scaled.Right + pad);
+        var right = Math.Min(width, scaled.Right + side);
         var bottom = Math.Min(height, scaled.Bottom + pad);
         if (right - left < 4 || bottom - top < 4)
         {
@@ -193,8 +199,21 @@ internal sealed class LineRecognizer : IDisposable
             return null;
         }
 
-        var words = TesseractEngine.ReadLines(_api, 1 / scale).SelectMany(l => l.Words).Where(w => !IsRule(w.Text)).ToList();
+        // A line read alone gets character boxes as tall as the rectangle; the page pass knew better where the
+        // text sits, and reading order needs those heights.
+        var words = TesseractEngine.ReadLines(_api, 1 / scale)
+            .SelectMany(l => l.Words)
+            .Where(w => !IsRule(w.Text))
+            .Select(w => w with { Box = WithinBand(w.Box, box) })
+            .ToList();
         return words.Count == 0 ? null : words;
+    }
+
+    private static PixelBox WithinBand(PixelBox word, PixelBox band)
+    {
+        var top = Math.Max(word.Y, band.Y);
+        var bottom = Math.Min(word.Bottom, band.Bottom);
+        return bottom > top ? PixelBox.FromEdges(word.X, top, word.Right, bottom) : PixelBox.FromEdges(word.X, band.Y, word.Right, band.Bottom);
     }
 
     /// <summary>Splits a line's words where a gap wider than <see cref="PieceGapInHeights"/> character heights separates them.</summary>
@@ -220,7 +239,11 @@ internal sealed class LineRecognizer : IDisposable
     /// <summary>A "word" that is only bars and brackets: a table rule read as text.</summary>
     internal static bool IsRule(string word) => word.All(c => c is '|' or '[' or ']' or '!' or 'l' or 'I') && word.Contains('|');
 
-    private static bool IsSuspicious(List<OcrWord> piece) =>
+    private static readonly double SidePad = double.Parse(Environment.GetEnvironmentVariable("SIDEPAD") ?? "0.25", System.Globalization.CultureInfo.InvariantCulture);
+    private static readonly bool NoRules = Environment.GetEnvironmentVariable("NORULES") == "1";
+    private static readonly bool All = Environment.GetEnvironmentVariable("RECHECK_ALL") == "1";
+
+    private static bool IsSuspicious(List<OcrWord> piece) => All ||
         piece.Any(w => w.Confidence < LowConfidence || LooksLikeLatinNoise(w.Text));
 
     /// <summary>Latin letters with neither digits nor an @: on a Chinese page, usually a Chinese run read by the English model.</summary>
