@@ -102,8 +102,9 @@ internal sealed class TesseractEngine : IDisposable
             }
 
             var languages = Interop.Tesseract.TakeTextNoFree(Interop.Tesseract.TessBaseAPIGetInitLanguagesAsString(api)) ?? options.Languages;
+            var lineRecognizer = LineRecognizer.TryCreate(options, tessdata);
             var monitor = Interop.Tesseract.TessMonitorCreate();
-            return new TesseractEngine(api, monitor, options, languages, LineRecognizer.TryCreate(options, tessdata));
+            return new TesseractEngine(api, monitor, options, languages, lineRecognizer);
         }
         catch
         {

@@ -28,11 +28,12 @@ public sealed record TesseractOptions
     public bool UpscaleSmallText { get; init; } = true;
 
     /// <summary>
-    /// Languages of the engine that rereads suspicious pieces of Chinese pages one line at a time (see
-    /// <c>LineRecognizer</c>); null or empty turns the second look off. Only used when <see cref="Languages"/>
-    /// include <c>chi_sim</c>.
+    /// Languages of the engines that reread suspicious pieces of Chinese pages one line at a time, the most
+    /// confident reading winning: engines separated by ',', languages of one engine joined by '+'. Default
+    /// <c>HanS</c> (Tesseract's Han-script model, Debian package tesseract-ocr-script-hans). Null or empty turns
+    /// the second look off; it is also off when <see cref="Languages"/> hold no <c>chi_sim</c> or the data is missing.
     /// </summary>
-    public string? LineRecheckLanguages { get; init; } = "chi_sim";
+    public string? LineRecheckLanguages { get; init; } = "HanS";
 
     /// <summary>Extra Tesseract variables, set after initialization.</summary>
     public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();

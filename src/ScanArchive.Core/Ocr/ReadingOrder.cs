@@ -111,8 +111,9 @@ public static class ReadingOrder
     /// below it, and a form would then be read label column first, value column second.
     /// </summary>
     /// <remarks>
-    /// "Far taller" is measured against the upper quartile of the word heights, not the median: Chinese lines
-    /// hold many short "words" (、，一) that would make every full-height character look like an outlier.
+    /// "Far taller" is measured against the 90th percentile of the word heights, not the median: Chinese lines
+    /// hold many short "words" (、，一) and, depending on the model, many boxes a little taller than the text;
+    /// neither is an outlier.
     /// </remarks>
     public static PixelBox TextBand(OcrLine line)
     {
@@ -122,7 +123,7 @@ public static class ReadingOrder
         }
 
         var heights = line.Words.Select(w => w.Box.Height).Order().ToList();
-        var limit = heights[(heights.Count - 1) * 3 / 4] * OutlierHeight;
+        var limit = heights[(heights.Count - 1) * 9 / 10] * OutlierHeight;
         var kept = line.Words.Where(w => w.Box.Height <= limit).ToList();
         if (kept.Count == 0)
         {

@@ -1,0 +1,132 @@
+using System.Text;
+using ScanArchive.Core.Imaging;
+using ScanArchive.Core.Ocr;
+
+namespace ScanArchive.Ocr;
+
+/// <summary>
+/// Removes what the recognizer makes of specks, card textures and rules, and repairs the brackets the Chinese
+/// model confuses, on pages read with <c>chi_sim</c>.
+/// </summary>
+internal static class LineCleaner
+{
+    /// <summary>A lone mark needs this much empty space (in character heights) on both sides to count as noise.</summary>
+    private const double LoneGapInHeights = 0.8;
+
+    /// <summary>
+    /// Marks that, standing alone far from any text, are specks or textures: quotes, bars, dots, commas, colons,
+    /// @. Dashes and underscores are left alone: forms use them for "none".
+    /// </summary>
+    private const string NoiseMarks = "“”\"'‘’`|‖¦.·•,，:：;；@^~、";
+
+    /// <summary>Cleans every line; lines left without words are dropped. On a Chinese page, also respaces the text.</summary>
+    public static List<OcrLine> Clean(List<OcrLine> lines, bool chinesePage)
+    {
+        var result = new List<OcrLine>(lines.Count);
+        foreach (var line in lines)
+        {
+            var words = DropLoneMarks(line.Words);
+            if (words.Count == 0)
+            {
+                continue;
+            }
+
+            var text = ReferenceEquals(words, line.Words) ? line.Text : OcrText.JoinWords(words.Select(w => w.Text));
+            var fixedText = FixBrackets(chinesePage ? ChineseSpacing(text) : text);
+            if (ReferenceEquals(words, line.Words) && fixedText == text)
+            {
+                result.Add(line);
+                continue;
+            }
+
+            var fixedWords = fixedText == text ? words : FixBrackets(words);
+            var box = fixedWords.Aggregate(default(PixelBox), (acc, w) => acc.Union(w.Box));
+            result.Add(line with { Text = fixedText, Box = box, Words = fixedWords });
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Removes single spaces next to a Chinese character: Chinese is written without spaces, also around digits
+    /// and Latin ("2026年4月", "人民币¥37,480.00元"), but Tesseract and the word joiner put one there. Runs of
+    /// spaces (the gap between a label and its value) stay.
+    /// </summary>
+    internal static string ChineseSpacing(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var single = text[i] == ' ' && i > 0 && i < text.Length - 1 && text[i - 1] != ' ' && text[i + 1] != ' ';
+            if (single && (OcrText.IsCjk(text[i - 1]) || OcrText.IsCjk(text[i + 1])))
+            {
+                continue;
+            }
+
+            sb.Append(text[i]);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The words without lone noise marks, or <paramref name="words"/> itself when none were found.</summary>
+    internal static IReadOnlyList<OcrWord> DropLoneMarks(IReadOnlyList<OcrWord> words)
+    {
+        var height = words.Select(w => w.Box.Height).Order().ElementAt(words.Count / 2);
+        List<OcrWord>? kept = null;
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i];
+            var lone = word.Text.All(NoiseMarks.Contains) &&
+                (i == 0 || word.Box.X - words[i - 1].Box.Right > height * LoneGapInHeights) &&
+                (i == words.Count - 1 || words[i + 1].Box.X - word.Box.Right > height * LoneGapInHeights);
+            if (lone)
+            {
+                kept ??= [.. words.Take(i)];
+            }
+            else
+            {
+                kept?.Add(word);
+            }
+        }
+
+        return kept ?? words;
+    }
+
+    /// <summary>The words with their brackets fixed as one line: a bracket and its partner are often in different words.</summary>
+    private static IReadOnlyList<OcrWord> FixBrackets(IReadOnlyList<OcrWord> words)
+    {
+        var texts = FixBrackets(string.Join('\u0001', words.Select(w => w.Text))).Split('\u0001');
+        return [.. words.Select((w, i) => w with { Text = texts[i] })];
+    }
+
+    /// <summary>
+    /// The Chinese model often reads a full-width parenthesis （ as 〈, 《 or 〔. An opening angle or tortoise-shell
+    /// bracket whose partner in the line is a plain ) was a parenthesis (and the other way round).
+    /// </summary>
+    internal static string FixBrackets(string text)
+    {
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (chars[i] is '〈' or '《' or '〔')
+            {
+                var close = Array.FindIndex(chars, i + 1, c => c is ')' or '）' or '〉' or '》' or '〕' or '(' or '（' or '〈' or '《' or '〔');
+                if (close > 0 && chars[close] is ')' or '）')
+                {
+                    chars[i] = chars[close] == '）' ? '（' : '(';
+                }
+            }
+            else if (chars[i] is '〉' or '》' or '〕')
+            {
+                var open = Array.FindLastIndex(chars, i - 1, c => c is '(' or '（' or '〈' or '《' or '〔' or ')' or '）' or '〉' or '》' or '〕');
+                if (open >= 0 && chars[open] is '(' or '（')
+                {
+                    chars[i] = chars[open] == '（' ? '）' : ')';
+                }
+            }
+        }
+
+        return new string(chars);
+    }
+}
