@@ -47,6 +47,50 @@ internal static class LineCleaner
         return result;
     }
 
+    /// <summary>Confidence below which a tall mark at the end of a line counts as a graphic even when it reads as a Chinese character.</summary>
+    private const float GraphicConfidence = 60;
+
+    /// <summary>
+    /// Drops graphics read as text: a word at either end of a line that is far taller than the line's text (see
+    /// <see cref="ReadingOrder.TextBand"/>), unless it is a confidently read Chinese character. A bank's round logo
+    /// comes out as "(A)", an ID photo as a low-confidence character. Lines of one word are left alone.
+    /// </summary>
+    public static List<OcrLine> DropGraphics(List<OcrLine> lines)
+    {
+        var result = new List<OcrLine>(lines.Count);
+        foreach (var line in lines)
+        {
+            if (line.Words.Count < 2)
+            {
+                result.Add(line);
+                continue;
+            }
+
+            var band = ReadingOrder.TextBand(line);
+            bool IsGraphic(OcrWord w) =>
+                w.Box.Height > band.Height * 1.5 && (w.Confidence < GraphicConfidence || !w.Text.Any(OcrText.IsCjk));
+            var words = line.Words.ToList();
+            var dropped = false;
+            while (words.Count > 1 && IsGraphic(words[0]))
+            {
+                words.RemoveAt(0);
+                dropped = true;
+            }
+
+            while (words.Count > 1 && IsGraphic(words[^1]))
+            {
+                words.RemoveAt(words.Count - 1);
+                dropped = true;
+            }
+
+            result.Add(dropped
+                ? line with { Text = OcrText.JoinWords(words.Select(w => w.Text)), Box = words.Aggregate(default(PixelBox), (acc, w) => acc.Union(w.Box)), Words = words }
+                : line);
+        }
+
+        return result;
+    }
+
     /// <summary>
     /// Removes single spaces next to a Chinese character: Chinese is written without spaces, also around digits
     /// and Latin ("2026年4月", "人民币¥37,480.00元"), but Tesseract and the word joiner put one there. Runs of

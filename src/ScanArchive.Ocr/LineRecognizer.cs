@@ -150,7 +150,9 @@ internal sealed class LineRecognizer : IDisposable
             }
         }
 
-        return LineCleaner.Clean(result, chinesePage: true);
+        // Graphics go last: a rechecked piece already has the page pass's text heights, and a tall garbage word
+        // in the page pass may cover real text that the recheck needs to see.
+        return LineCleaner.Clean(LineCleaner.DropGraphics(result), chinesePage: true);
     }
 
     public void Dispose()
