@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using ScanArchive.Core.Imaging;
 using ScanArchive.Core.Ocr;
 
@@ -8,7 +9,7 @@ namespace ScanArchive.Ocr;
 /// Removes what the recognizer makes of specks, card textures and rules, and repairs the brackets the Chinese
 /// model confuses, on pages read with <c>chi_sim</c>.
 /// </summary>
-internal static class LineCleaner
+internal static partial class LineCleaner
 {
     /// <summary>A lone mark needs this much empty space (in character heights) on both sides to count as noise.</summary>
     private const double LoneGapInHeights = 0.8;
@@ -40,6 +41,11 @@ internal static class LineCleaner
             }
 
             var fixedWords = fixedText == text ? words : FixBrackets(words);
+            if (fixedWords.Count == 0)
+            {
+                continue;
+            }
+
             var box = fixedWords.Aggregate(default(PixelBox), (acc, w) => acc.Union(w.Box));
             result.Add(line with { Text = fixedText, Box = box, Words = fixedWords });
         }
@@ -138,11 +144,16 @@ internal static class LineCleaner
     }
 
     /// <summary>The words with their brackets fixed as one line: a bracket and its partner are often in different words.</summary>
-    private static IReadOnlyList<OcrWord> FixBrackets(IReadOnlyList<OcrWord> words)
+    private static List<OcrWord> FixBrackets(IReadOnlyList<OcrWord> words)
     {
-        var texts = FixBrackets(string.Join('\u0001', words.Select(w => w.Text))).Split('\u0001');
-        return [.. words.Select((w, i) => w with { Text = texts[i] })];
+        var texts = FixBrackets(string.Join(WordSeparator, words.Select(w => w.Text))).Split(WordSeparator);
+        return [.. words.Select((w, i) => w with { Text = texts[i] }).Where(w => w.Text.Length > 0)];
     }
+
+    private const char WordSeparator = '\u0001';
+
+    [GeneratedRegex("[〈《〔][\\s\u0001]*(?=[(（])")]
+    private static partial Regex DoubledOpening();
 
     /// <summary>
     /// The Chinese model often reads a full-width parenthesis （ as 〈, 《 or 〔. An opening angle or tortoise-shell
@@ -150,7 +161,8 @@ internal static class LineCleaner
     /// </summary>
     internal static string FixBrackets(string text)
     {
-        var chars = text.ToCharArray();
+        // 〔( : the opening parenthesis read twice.
+        var chars = DoubledOpening().Replace(text, string.Empty).ToCharArray();
         for (var i = 0; i < chars.Length; i++)
         {
             if (chars[i] is '〈' or '《' or '〔')
