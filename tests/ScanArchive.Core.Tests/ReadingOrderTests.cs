@@ -155,4 +155,18 @@ public class ReadingOrderTests
 
         Assert.Equal(PixelBox.FromEdges(250, 170, 950, 215), ReadingOrder.TextBand(line));
     }
+
+    [Fact]
+    public void Upright_lines_of_a_sideways_page_keep_the_engines_order()
+    {
+        // A form scanned sideways: Tesseract returns its lines right to left, each tall and narrow.
+        var lines = new[]
+        {
+            Line("Full Name Laura Carter", 2492, 276, 70, block: 0, height: 1700),
+            Line("Gender Female", 2343, 272, 70, block: 0, height: 1650),
+            Line("Mobile 158-9920-5310", 2035, 270, 77, block: 0, height: 1600),
+        };
+
+        Assert.Equal("Full Name Laura Carter\nGender Female\nMobile 158-9920-5310", ReadingOrder.Text(lines));
+    }
 }

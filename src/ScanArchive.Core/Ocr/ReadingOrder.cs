@@ -37,6 +37,14 @@ public static class ReadingOrder
             return rows;
         }
 
+        // Lines standing upright (a page scanned sideways, vertical Chinese): the row logic below assumes
+        // horizontal lines, so keep Tesseract's order, which follows the text's own direction.
+        if (usable.Count(l => l.Box.Height > l.Box.Width) * 2 > usable.Count)
+        {
+            rows.AddRange(usable.Select(l => (IReadOnlyList<OcrLine>)[l]));
+            return rows;
+        }
+
         var medianHeight = Median(usable.Select(l => (double)TextBand(l).Height));
         var units = new List<Unit>();
         foreach (var block in usable.GroupBy(l => l.Block))
