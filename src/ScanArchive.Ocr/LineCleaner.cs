@@ -98,26 +98,57 @@ internal static partial class LineCleaner
     }
 
     /// <summary>
-    /// Removes single spaces next to a Chinese character: Chinese is written without spaces, also around digits
-    /// and Latin ("2026年4月", "人民币¥37,480.00元"), but Tesseract and the word joiner put one there. Runs of
+    /// Removes single spaces next to Chinese text: Chinese is written without spaces, also around digits, Latin
+    /// and its (full-width) punctuation ("2026年4月", "人民币¥37,480.00元", "单号：SQ2026..."), but Tesseract and
+    /// the word joiner put one there. Punctuation touching a Chinese character counts as Chinese text. Runs of
     /// spaces (the gap between a label and its value) stay.
     /// </summary>
     internal static string ChineseSpacing(string text)
     {
-        var sb = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
+        while (true)
         {
-            var single = text[i] == ' ' && i > 0 && i < text.Length - 1 && text[i - 1] != ' ' && text[i + 1] != ' ';
-            if (single && (OcrText.IsCjk(text[i - 1]) || OcrText.IsCjk(text[i + 1])))
+            var chinese = ChineseContext(text);
+            var sb = new StringBuilder(text.Length);
+            for (var i = 0; i < text.Length; i++)
             {
-                continue;
+                var single = text[i] == ' ' && i > 0 && i < text.Length - 1 && text[i - 1] != ' ' && text[i + 1] != ' ';
+                if (!(single && (chinese[i - 1] || chinese[i + 1])))
+                {
+                    sb.Append(text[i]);
+                }
             }
 
-            sb.Append(text[i]);
+            if (sb.Length == text.Length)
+            {
+                return text;
+            }
+
+            text = sb.ToString();
+        }
+    }
+
+    /// <summary>Chinese characters, and the punctuation chained to one without a space.</summary>
+    private static bool[] ChineseContext(string text)
+    {
+        var chinese = text.Select(OcrText.IsCjk).ToArray();
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (!chinese[i] && JoiningPunctuation.Contains(text[i]) &&
+                    ((i > 0 && chinese[i - 1]) || (i < text.Length - 1 && chinese[i + 1])))
+                {
+                    chinese[i] = changed = true;
+                }
+            }
         }
 
-        return sb.ToString();
+        return chinese;
     }
+
+    /// <summary>Punctuation that Chinese text writes full-width, without spaces (NFKC turns it into these).</summary>
+    private const string JoiningPunctuation = ":;,.()!?";
 
     /// <summary>The words without lone noise marks, or <paramref name="words"/> itself when none were found.</summary>
     internal static IReadOnlyList<OcrWord> DropLoneMarks(IReadOnlyList<OcrWord> words)

@@ -58,6 +58,10 @@ public class LineCleanerTests
     [InlineData("客户姓名           马鹏志", "客户姓名           马鹏志")]
     [InlineData("Fine Art is English", "Fine Art is English")]
     [InlineData("东 升 村 镇 银 行", "东升村镇银行")]
+    [InlineData("单号: SQ202604237048", "单号:SQ202604237048")]
+    [InlineData("乙方 ( 签字 ) : 孙海", "乙方(签字):孙海")]
+    [InlineData("签订日期 : 2026 年 2 月 4 日", "签订日期:2026年2月4日")]
+    [InlineData("Tel : 138", "Tel : 138")]
     public void Chinese_text_loses_single_spaces_next_to_chinese_characters_only(string read, string expected)
     {
         Assert.Equal(expected, LineCleaner.ChineseSpacing(read));
