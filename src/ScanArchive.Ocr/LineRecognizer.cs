@@ -24,7 +24,7 @@ internal sealed class LineRecognizer : IDisposable
     private const double PieceGapInHeights = 2.5;
 
     /// <summary>Words below this confidence are worth a second look.</summary>
-    private const float LowConfidence = 80;
+    private const float LowConfidence = 70;
 
     /// <summary>A second reading must be at least this confident to replace the first (two bad readings: keep the first).</summary>
     private const double MinReplacementScore = 10;
