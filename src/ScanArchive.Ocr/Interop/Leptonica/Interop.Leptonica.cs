@@ -61,22 +61,6 @@ internal static partial class Interop
         [LibraryImport(LibraryName)]
         internal static partial SafeBoxaHandle pixConnCompBB(SafePixHandle pixs, int connectivity);
 
-        // Morphology for table-rule removal. A pixd of 0 asks for a new image.
-        [LibraryImport(LibraryName)]
-        internal static partial SafePixHandle pixOpenBrick(nint pixd, SafePixHandle pixs, int hsize, int vsize);
-
-        [LibraryImport(LibraryName)]
-        internal static partial SafePixHandle pixDilateBrick(nint pixd, SafePixHandle pixs, int hsize, int vsize);
-
-        [LibraryImport(LibraryName)]
-        internal static partial SafePixHandle pixOr(nint pixd, SafePixHandle pixs1, SafePixHandle pixs2);
-
-        [LibraryImport(LibraryName)]
-        internal static partial SafePixHandle pixCopy(nint pixd, SafePixHandle pixs);
-
-        [LibraryImport(LibraryName)]
-        internal static partial int pixSetMasked(SafePixHandle pixd, SafePixHandle pixm, uint val);
-
         [LibraryImport(LibraryName)]
         internal static partial int boxaGetCount(SafeBoxaHandle boxa);
 
