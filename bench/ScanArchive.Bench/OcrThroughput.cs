@@ -17,6 +17,8 @@ internal static class OcrThroughput
         var workers = Environment.ProcessorCount;
         var lang = TesseractOptions.DefaultLanguages;
         var repeat = 1;
+        string? recheck = new TesseractOptions().LineRecheckLanguages;
+        string? cliTessdata = null;
         var pages = new List<string>();
         var poolOnly = false;
         for (var i = 0; i < args.Length; i++)
@@ -27,12 +29,15 @@ internal static class OcrThroughput
                 case "--lang": lang = args[++i]; break;
                 case "--repeat": repeat = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--pool-only": poolOnly = true; break;
+                case "--recheck": recheck = args[++i] is "none" or "" ? null : args[i]; break;
+                case "--cli-tessdata": cliTessdata = args[++i]; break;
                 default: pages.Add(args[i]); break;
             }
         }
 
         var work = Enumerable.Repeat(pages, repeat).SelectMany(p => p).ToList();
-        Console.WriteLine($"{work.Count} pages ({pages.Count} files × {repeat}), lang {lang}, {workers} workers, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"{work.Count} pages ({pages.Count} files × {repeat}), lang {lang}, {workers} workers, {Environment.ProcessorCount} cores, " +
+            $"pool language data {TessdataLocator.Locate(lang, null)}, recheck {recheck ?? "off"}, CLI language data {cliTessdata ?? "tesseract's default"}");
 
         // Warm-up so that disk cache and JIT are the same for every contender.
         foreach (var page in pages)
@@ -43,17 +48,17 @@ internal static class OcrThroughput
         if (poolOnly)
         {
             // The engine-pool limit other benchmarks compare against (e.g. bench/e2e.sh).
-            var limit = await PoolAsync(work, lang, workers);
+            var limit = await PoolAsync(work, lang, recheck, workers);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pool_pages_per_min={limit:F2}"));
             return 0;
         }
 
         var results = new List<(string Name, double PagesPerMinute)>
         {
-            ("pool, 1 worker", await PoolAsync(work, lang, 1)),
-            ($"pool, {workers} workers", await PoolAsync(work, lang, workers)),
-            ("tesseract CLI, sequential", await CliAsync(work, lang, 1)),
-            ($"tesseract CLI, {workers} parallel", await CliAsync(work, lang, workers)),
+            ("pool, 1 worker", await PoolAsync(work, lang, recheck, 1)),
+            ($"pool, {workers} workers", await PoolAsync(work, lang, recheck, workers)),
+            ("tesseract CLI, sequential", await CliAsync(work, lang, cliTessdata, 1)),
+            ($"tesseract CLI, {workers} parallel", await CliAsync(work, lang, cliTessdata, workers)),
         };
 
         var baseline = results[2].PagesPerMinute;
@@ -71,9 +76,9 @@ internal static class OcrThroughput
     }
 
     /// <summary>Decode + recognize every page through the pool (engine start-up excluded: it happens once per process).</summary>
-    private static async Task<double> PoolAsync(List<string> work, string lang, int workers)
+    private static async Task<double> PoolAsync(List<string> work, string lang, string? recheck, int workers)
     {
-        using var pool = TesseractEnginePool.Create(new TesseractOptions { Languages = lang, Workers = workers });
+        using var pool = TesseractEnginePool.Create(new TesseractOptions { Languages = lang, Workers = workers, LineRecheckLanguages = recheck });
         var reader = new DocumentReader();
         var clock = Stopwatch.StartNew();
         var words = 0;
@@ -91,7 +96,7 @@ internal static class OcrThroughput
     }
 
     /// <summary>`tesseract PAGE stdout -l LANG`, as an operator would script it, with OMP_THREAD_LIMIT=1 (its fastest setting).</summary>
-    private static async Task<double> CliAsync(List<string> work, string lang, int parallel)
+    private static async Task<double> CliAsync(List<string> work, string lang, string? tessdata, int parallel)
     {
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (path, ct) =>
@@ -100,6 +105,12 @@ internal static class OcrThroughput
             foreach (var arg in new[] { path, "stdout", "-l", lang })
             {
                 start.ArgumentList.Add(arg);
+            }
+
+            if (tessdata is not null)
+            {
+                start.ArgumentList.Add("--tessdata-dir");
+                start.ArgumentList.Add(tessdata);
             }
 
             start.Environment["OMP_THREAD_LIMIT"] = "1";

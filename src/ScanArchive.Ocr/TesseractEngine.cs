@@ -32,13 +32,15 @@ internal sealed class TesseractEngine : IDisposable
     private readonly SafeTessBaseApiHandle _api;
     private readonly SafeTessMonitorHandle _monitor;
     private readonly TesseractOptions _options;
+    private readonly LineRecognizer? _lineRecognizer;
     private readonly StrongBox<int> _cancelFlag = new(0);
     private GCHandle _cancelFlagHandle;
     private TextLayerRenderer? _textLayer;
 
-    private TesseractEngine(SafeTessBaseApiHandle api, SafeTessMonitorHandle monitor, TesseractOptions options, string languages)
+    private TesseractEngine(SafeTessBaseApiHandle api, SafeTessMonitorHandle monitor, TesseractOptions options, string languages, LineRecognizer? lineRecognizer)
     {
         _api = api;
+        _lineRecognizer = lineRecognizer;
         _monitor = monitor;
         _options = options;
         Languages = languages;
@@ -102,8 +104,9 @@ internal sealed class TesseractEngine : IDisposable
 
             var languages = Interop.Tesseract.TakeTextNoFree(Interop.Tesseract.TessBaseAPIGetInitLanguagesAsString(api)) ?? options.Languages;
             var textLayer = options.RenderTextLayer ? new TextLayerRenderer(TextLayerRenderer.LocateFontFolder(tessdata)) : null;
+            var lineRecognizer = LineRecognizer.TryCreate(options, tessdata);
             var monitor = Interop.Tesseract.TessMonitorCreate();
-            return new TesseractEngine(api, monitor, options, languages) { _textLayer = textLayer };
+            return new TesseractEngine(api, monitor, options, languages, lineRecognizer) { _textLayer = textLayer };
         }
         catch
         {
@@ -115,7 +118,7 @@ internal sealed class TesseractEngine : IDisposable
     public OcrPage Recognize(RasterImage image, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var original = PixConverter.ToPix(image);
+        using var original = PixConverter.ToPix(SealDropout.ToGray(image) ?? image);
         var prepared = Prepare(original, image.Dpi);
         try
         {
@@ -134,7 +137,8 @@ internal sealed class TesseractEngine : IDisposable
                 throw new OcrException("Tesseract failed to recognize the page.");
             }
 
-            var lines = ReadLines(1 / prepared.Scale);
+            var lines = ReadLines(_api, 1 / prepared.Scale);
+            lines = _lineRecognizer?.Refine(prepared.Pix, (int)Math.Round(prepared.Dpi * prepared.Scale), lines, prepared.Scale, cancellationToken) ?? lines;
             return new OcrPage(image.Width, image.Height, prepared.Dpi, OcrPage.WeightedMeanConfidence(lines), Languages, lines)
             {
                 SkewCorrectedDegrees = prepared.SkewDegrees,
@@ -159,6 +163,7 @@ internal sealed class TesseractEngine : IDisposable
         Interop.Tesseract.TessBaseAPIEnd(_api);
         _api.Dispose();
         _monitor.Dispose();
+        _lineRecognizer?.Dispose();
         if (_cancelFlagHandle.IsAllocated)
         {
             _cancelFlagHandle.Free();
@@ -251,10 +256,10 @@ internal sealed class TesseractEngine : IDisposable
     internal static int PlausibleDpi(int? declared, int width, int height) =>
         declared is { } d && d > 0 && Math.Max(width, height) / (double)d <= MaxPlausiblePageInches ? d : 0;
 
-    private List<OcrLine> ReadLines(double boxScale)
+    internal static List<OcrLine> ReadLines(SafeTessBaseApiHandle api, double boxScale)
     {
         var lines = new List<OcrLine>();
-        using var iterator = Interop.Tesseract.TessBaseAPIGetIterator(_api);
+        using var iterator = Interop.Tesseract.TessBaseAPIGetIterator(api);
         if (iterator.IsInvalid)
         {
             return lines;

@@ -33,6 +33,14 @@ public sealed record TesseractOptions
     /// </summary>
     public bool RenderTextLayer { get; init; }
 
+    /// <summary>
+    /// Languages of the engines that reread suspicious pieces of Chinese pages one line at a time, the most
+    /// confident reading winning: engines separated by ',', languages of one engine joined by '+'. Default
+    /// <c>HanS</c> (Tesseract's Han-script model, Debian package tesseract-ocr-script-hans). Null or empty turns
+    /// the second look off; it is also off when <see cref="Languages"/> hold no <c>chi_sim</c> or the data is missing.
+    /// </summary>
+    public string? LineRecheckLanguages { get; init; } = "HanS";
+
     /// <summary>Extra Tesseract variables, set after initialization.</summary>
     public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
 }

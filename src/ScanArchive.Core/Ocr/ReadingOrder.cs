@@ -18,6 +18,15 @@ public static class ReadingOrder
     /// <summary>Largest median gap between a block's lines, in line heights, for the block to count as running text.</summary>
     private const double ParagraphLineGap = 0.8;
 
+    /// <summary>A word this many times taller than most of its line's words is not text of that line.</summary>
+    private const double OutlierHeight = 1.5;
+
+    /// <summary>Median gap between lines, in line heights, below which a block is running text whatever its line widths.</summary>
+    private const double TightLineGap = 0.5;
+
+    /// <summary>Share of the widest line's width that most lines of loosely set running text reach.</summary>
+    private const double ParagraphLineWidth = 0.6;
+
     /// <summary>Orders the lines of a page into rows; each row's lines run left to right.</summary>
     public static IReadOnlyList<IReadOnlyList<OcrLine>> Rows(IReadOnlyList<OcrLine> lines)
     {
@@ -28,7 +37,15 @@ public static class ReadingOrder
             return rows;
         }
 
-        var medianHeight = Median(usable.Select(l => (double)l.Box.Height));
+        // Lines standing upright (a page scanned sideways, vertical Chinese): the row logic below assumes
+        // horizontal lines, so keep Tesseract's order, which follows the text's own direction.
+        if (usable.Count(l => l.Box.Height > l.Box.Width) * 2 > usable.Count)
+        {
+            rows.AddRange(usable.Select(l => (IReadOnlyList<OcrLine>)[l]));
+            return rows;
+        }
+
+        var medianHeight = Median(usable.Select(l => (double)TextBand(l).Height));
         var units = new List<Unit>();
         foreach (var block in usable.GroupBy(l => l.Block))
         {
@@ -96,10 +113,39 @@ public static class ReadingOrder
         }
     }
 
+    /// <summary>
+    /// The band a line's text occupies: its full width, but without words far taller than the rest (a photo,
+    /// logo or table rule read as a character). One such box would make the line overlap the rows above and
+    /// below it, and a form would then be read label column first, value column second.
+    /// </summary>
+    /// <remarks>
+    /// "Far taller" is measured against the 90th percentile of the word heights, not the median: Chinese lines
+    /// hold many short "words" (、，一) and, depending on the model, many boxes a little taller than the text;
+    /// neither is an outlier.
+    /// </remarks>
+    public static PixelBox TextBand(OcrLine line)
+    {
+        if (line.Words.Count < 2)
+        {
+            return line.Box;
+        }
+
+        var heights = line.Words.Select(w => w.Box.Height).Order().ToList();
+        var limit = heights[(heights.Count - 1) * 9 / 10] * OutlierHeight;
+        var kept = line.Words.Where(w => w.Box.Height <= limit).ToList();
+        if (kept.Count == 0)
+        {
+            return line.Box;
+        }
+
+        var band = kept.Aggregate(default(PixelBox), (acc, w) => acc.Union(w.Box));
+        return PixelBox.FromEdges(line.Box.X, band.Y, line.Box.Right, band.Bottom);
+    }
+
     /// <summary>A paragraph block (read as Tesseract ordered it) or a single line.</summary>
     private sealed class Unit(List<OcrLine> lines)
     {
-        public PixelBox Box { get; } = lines.Aggregate(default(PixelBox), (acc, l) => acc.Union(l.Box));
+        public PixelBox Box { get; } = lines.Aggregate(default(PixelBox), (acc, l) => acc.Union(TextBand(l)));
 
         public void EmitRows(List<IReadOnlyList<OcrLine>> rows)
         {
@@ -112,7 +158,9 @@ public static class ReadingOrder
 
     /// <summary>
     /// Paragraph text: several lines set close together, as running text is. Form labels and values sit in
-    /// table rows spaced well apart, or stand alone.
+    /// table rows spaced well apart, or stand alone. Lines set tightly are text whatever their widths (text
+    /// flowing around a picture); lines set more loosely count as text only when most of them are about as wide
+    /// as the widest: a stack of values (an ID card: name, sex, date of birth, address) is ragged.
     /// </summary>
     private static bool IsParagraphText(List<OcrLine> lines, double medianHeight)
     {
@@ -121,9 +169,20 @@ public static class ReadingOrder
             return false;
         }
 
-        var sorted = lines.OrderBy(l => l.Box.Y).ToList();
-        var gaps = sorted.Zip(sorted.Skip(1), (a, b) => (double)(b.Box.Y - a.Box.Bottom)).ToList();
-        return Median(gaps) <= medianHeight * ParagraphLineGap;
+        var sorted = lines.Select(TextBand).OrderBy(b => b.Y).ToList();
+        var gap = Median(sorted.Zip(sorted.Skip(1), (a, b) => (double)(b.Y - a.Bottom)));
+        if (gap > medianHeight * ParagraphLineGap)
+        {
+            return false;
+        }
+
+        if (gap <= medianHeight * TightLineGap)
+        {
+            return true;
+        }
+
+        var widest = lines.Max(l => l.Box.Width);
+        return lines.Count(l => l.Box.Width >= widest * ParagraphLineWidth) * 3 >= lines.Count * 2;
     }
 
     /// <summary>The middle of the widest empty band in the projection of the units onto one axis.</summary>

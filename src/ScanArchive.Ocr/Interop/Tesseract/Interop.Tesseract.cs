@@ -58,6 +58,9 @@ internal static partial class Interop
         internal static partial void TessBaseAPISetSourceResolution(SafeTessBaseApiHandle handle, int ppi);
 
         [LibraryImport(LibraryName)]
+        internal static partial void TessBaseAPISetRectangle(SafeTessBaseApiHandle handle, int left, int top, int width, int height);
+
+        [LibraryImport(LibraryName)]
         internal static partial int TessBaseAPIRecognize(SafeTessBaseApiHandle handle, SafeTessMonitorHandle monitor);
 
         [LibraryImport(LibraryName)]
