@@ -4,6 +4,10 @@ using ScanArchive.Bench;
 return args.FirstOrDefault() switch
 {
     "ocr-throughput" => await OcrThroughput.RunAsync(args[1..]),
+    "quality-dump" => QualityDump.Run(args[1..]),
+    "osd-probe" => OsdProbe.Run(args[1..]),
+    "quality" => await QualityBench.RunAsync(args[1..]),
+    "crop" => CropTool.Run(args[1..]),
     _ => Usage(),
 };
 

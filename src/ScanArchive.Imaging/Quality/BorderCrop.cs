@@ -1,0 +1,100 @@
+using ScanArchive.Core.Imaging;
+
+namespace ScanArchive.Imaging.Quality;
+
+/// <summary>
+/// Finds the scanner background around a sheet (the lid or bed showing past the paper's edge, dark bands left after
+/// straightening) and the box inside it. Judged on rows and columns of a reduced copy against the page's overall
+/// paper level: the local paper estimate used for ink would follow the lid and miss it.
+/// </summary>
+internal static class BorderCrop
+{
+    /// <summary>Darker than the paper by this much is background, not paper (a grey lid is ≈ 30 below white paper).</summary>
+    private const int BackgroundDelta = 18;
+
+    /// <summary>A row or column mostly (this share) background belongs to the border.</summary>
+    private const double BackgroundShare = 0.6;
+
+    /// <summary>Never crop away more than this share of a dimension: something else is going on.</summary>
+    private const double MaxCropShare = 0.3;
+
+    /// <summary>The box to keep, in the image's pixels, or null when there is no border to remove.</summary>
+    public static PixelBox? Find(RasterImage image)
+    {
+        var a = AnalysisImage.From(image, AnalysisImage.FactorFor(image));
+        int w = a.Width, h = a.Height;
+        var histogram = new int[256];
+        foreach (var v in a.Grey)
+        {
+            histogram[v]++;
+        }
+
+        // Paper is the bulk of the brightest half of the pixels: the 75th percentile.
+        var paper = Percentile(histogram, a.Grey.Length, 0.75);
+        var limit = paper - BackgroundDelta;
+        var rowDark = new int[h];
+        var colDark = new int[w];
+        for (var y = 0; y < h; y++)
+        {
+            var row = y * w;
+            for (var x = 0; x < w; x++)
+            {
+                if (a.Grey[row + x] < limit)
+                {
+                    rowDark[y]++;
+                    colDark[x]++;
+                }
+            }
+        }
+
+        int top = 0, bottom = h, left = 0, right = w;
+        while (top < h && rowDark[top] >= w * BackgroundShare)
+        {
+            top++;
+        }
+
+        while (bottom > top && rowDark[bottom - 1] >= w * BackgroundShare)
+        {
+            bottom--;
+        }
+
+        while (left < w && colDark[left] >= h * BackgroundShare)
+        {
+            left++;
+        }
+
+        while (right > left && colDark[right - 1] >= h * BackgroundShare)
+        {
+            right--;
+        }
+
+        if ((top == 0 && left == 0 && bottom == h && right == w) ||
+            top + (h - bottom) > h * MaxCropShare || left + (w - right) > w * MaxCropShare)
+        {
+            return null;
+        }
+
+        var f = a.Factor;
+        var x0 = left * f;
+        var y0 = top * f;
+        var x1 = right == w ? image.Width : right * f;
+        var y1 = bottom == h ? image.Height : bottom * f;
+        return PixelBox.FromEdges(x0, y0, x1, y1);
+    }
+
+    private static int Percentile(int[] histogram, int total, double share)
+    {
+        var target = total * share;
+        long seen = 0;
+        for (var v = 0; v < 256; v++)
+        {
+            seen += histogram[v];
+            if (seen >= target)
+            {
+                return v;
+            }
+        }
+
+        return 255;
+    }
+}
