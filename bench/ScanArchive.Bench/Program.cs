@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "osd-probe" => OsdProbe.Run(args[1..]),
     "quality" => await QualityBench.RunAsync(args[1..]),
     "crop" => CropTool.Run(args[1..]),
+    "clean" => CropTool.Clean(args[1..]),
     _ => Usage(),
 };
 

@@ -54,7 +54,11 @@ internal static class QualityBench
         public bool? Colour { get; init; }
     }
 
-    private sealed record Case(string Set, string Name, Func<RasterImage> Image, Labels Labels, string? Text);
+    private sealed record Case(string Set, string Name, Func<RasterImage> Image, Labels Labels, string? Text, string Level = "")
+    {
+        /// <summary>Output folder: the set and the defect's strength, so that score.py groups pages by it.</summary>
+        public string Folder => Level.Length == 0 ? Set : $"{Set}-{Level}";
+    }
 
     private sealed record Outcome(Case Case, CleanedPage Cleaned, double Milliseconds, double? ResidualAfter, float? QuickUp);
 
@@ -157,6 +161,7 @@ internal static class QualityBench
                 Good = good,
                 Ocr = good && (rotation != 0 || Math.Abs(skew) > 5),
                 Timed = good,
+                Cer = good && rotation == 0 && Math.Abs(skew) <= 5,
                 Colour = name == "zh-contract" ? true : null,
             };
             cases.Add(new Case("sample", name, () => Load(image), labels, text));
@@ -172,36 +177,39 @@ internal static class QualityBench
             RasterImage Grey() => ToGrey(Load(path));
             var basic = new Labels { Skew = skew };
 
-            foreach (var sigma in new[] { 3.0, 4.0, 6.0 })
+            // σ 3 px (0.25 mm) is soft but readable: reported (distribution, CER), neither good nor blurry, because a
+            // threshold needs a margin on both sides.
+            cases.Add(new Case("blur-soft", $"{name}-blur3.0", () => QualityVariants.Blur(Grey(), 3.0), basic with { Cer = true }, text, "sigma3.0"));
+            foreach (var sigma in new[] { 4.0, 5.0, 6.0 })
             {
-                cases.Add(new Case("blur", $"{name}-blur{sigma:F1}", () => QualityVariants.Blur(Grey(), sigma), basic with { Blurry = true, Cer = true }, text));
+                cases.Add(new Case("blur", $"{name}-blur{sigma:F1}", () => QualityVariants.Blur(Grey(), sigma), basic with { Blurry = true, Cer = true }, text, $"sigma{sigma:F1}"));
             }
 
             foreach (var sigma in new[] { 1.0, 1.5 })
             {
-                cases.Add(new Case("blur-mild", $"{name}-blur{sigma:F1}", () => QualityVariants.Blur(Grey(), sigma), basic with { Good = true, Cer = true }, text));
+                cases.Add(new Case("blur-mild", $"{name}-blur{sigma:F1}", () => QualityVariants.Blur(Grey(), sigma), basic with { Good = true, Cer = true }, text, $"sigma{sigma:F1}"));
             }
 
-            cases.Add(new Case("lowres", $"{name}-150dpi", () => QualityVariants.Resample(Grey(), 300, 150), basic with { LowResolution = true, Cer = true }, text));
-            cases.Add(new Case("lowres", $"{name}-100dpi", () => QualityVariants.Resample(Grey(), 300, 100), basic with { LowResolution = true, Cer = true }, text));
+            cases.Add(new Case("lowres", $"{name}-150dpi", () => QualityVariants.Resample(Grey(), 300, 150), basic with { LowResolution = true, Cer = true }, text, "150dpi"));
+            cases.Add(new Case("lowres", $"{name}-100dpi", () => QualityVariants.Resample(Grey(), 300, 100), basic with { LowResolution = true, Cer = true }, text, "100dpi"));
             cases.Add(new Case("lowres", $"{name}-100dpi-nodpi", () => QualityVariants.Resample(Grey(), 300, 100, declareDpi: false), basic with { LowResolution = true }, text));
-            cases.Add(new Case("res-ok", $"{name}-200dpi", () => QualityVariants.Resample(Grey(), 300, 200), basic with { Good = true, Cer = true }, text));
+            cases.Add(new Case("res-ok", $"{name}-200dpi", () => QualityVariants.Resample(Grey(), 300, 200), basic with { Good = true, Cer = true }, text, "200dpi"));
             cases.Add(new Case("res-ok", $"{name}-240dpi", () => QualityVariants.Resample(Grey(), 300, 240), basic with { Good = true }, text));
 
-            cases.Add(new Case("contrast", $"{name}-c40-white", () => QualityVariants.Contrast(Grey(), 235, 40), basic with { LowContrast = true, Cer = true }, text));
-            cases.Add(new Case("contrast", $"{name}-c55-grey", () => QualityVariants.Contrast(Grey(), 200, 55), basic with { LowContrast = true, Cer = true }, text));
-            cases.Add(new Case("contrast", $"{name}-c65", () => QualityVariants.Contrast(Grey(), 220, 65), basic with { LowContrast = true, Cer = true }, text));
-            cases.Add(new Case("contrast-ok", $"{name}-c110", () => QualityVariants.Contrast(Grey(), 225, 110), basic with { Good = true, Cer = true }, text));
+            cases.Add(new Case("contrast", $"{name}-c40-white", () => QualityVariants.Contrast(Grey(), 235, 40), basic with { LowContrast = true, Cer = true }, text, "c40"));
+            cases.Add(new Case("contrast", $"{name}-c55-grey", () => QualityVariants.Contrast(Grey(), 200, 55), basic with { LowContrast = true, Cer = true }, text, "c55"));
+            cases.Add(new Case("contrast", $"{name}-c65", () => QualityVariants.Contrast(Grey(), 220, 65), basic with { LowContrast = true, Cer = true }, text, "c65"));
+            cases.Add(new Case("contrast-ok", $"{name}-c110", () => QualityVariants.Contrast(Grey(), 225, 110), basic with { Good = true, Cer = true }, text, "c110"));
 
             foreach (var turn in new[] { 90, 180, 270 })
             {
-                cases.Add(new Case("rotate", $"{name}-rot{turn}", () => QualityVariants.TurnClockwise(Load(path), turn), basic with { Rotation = turn, Good = true, Ocr = true, Timed = true }, text));
+                cases.Add(new Case("rotate", $"{name}-rot{turn}", () => QualityVariants.TurnClockwise(Load(path), turn), basic with { Rotation = turn, Good = true, Ocr = true, Timed = true }, text, $"{turn}"));
             }
 
             foreach (var extra in new[] { 3.0, -6.0, 9.0 })
             {
                 var background = extra == 9.0 ? (byte)205 : (byte)238;
-                cases.Add(new Case("skew", $"{name}-skew{extra:+0;-0}", () => QualityVariants.Skew(Load(path), extra, background), basic with { Skew = skew + extra, Good = true, Ocr = true, Timed = true }, text));
+                cases.Add(new Case("skew", $"{name}-skew{extra:+0;-0}", () => QualityVariants.Skew(Load(path), extra, background), basic with { Skew = skew + extra, Good = true, Ocr = true, Timed = true }, text, $"{extra:+0;-0}"));
             }
 
             cases.Add(new Case("cutoff", $"{name}-cut-right", () =>
@@ -293,9 +301,9 @@ internal static class QualityBench
         using var pool = TesseractEnginePool.Create(new TesseractOptions { Workers = 2 });
         await Task.WhenAll(cer.Select(async o =>
         {
-            WriteText(Path.Combine(outDir, "gt-defects", o.Case.Set, o.Case.Name + ".json"), o.Case.Text!);
+            WriteText(Path.Combine(outDir, "gt-defects", o.Case.Folder, o.Case.Name + ".json"), o.Case.Text!);
             var page = await pool.RecognizeAsync(o.Cleaned.Image);
-            WriteText(Path.Combine(outDir, "pred-defects", o.Case.Set, o.Case.Name + ".json"), ReadingOrder.Text(page.Lines));
+            WriteText(Path.Combine(outDir, "pred-defects", o.Case.Folder, o.Case.Name + ".json"), ReadingOrder.Text(page.Lines));
         }));
         s.AppendLine(Ic, $"OCR of {cer.Count} blurred / coarse / faint variants written to pred-defects (CER by defect strength, scored by bench/quality.sh)");
     }
@@ -377,7 +385,7 @@ internal static class QualityBench
         var ocrCases = outcomes.Where(o => o.Case.Labels.Ocr && o.Case.Text is not null).ToList();
         foreach (var o in ocrCases)
         {
-            WriteText(Path.Combine(outDir, "gt", o.Case.Set, o.Case.Name + ".json"), o.Case.Text!);
+            WriteText(Path.Combine(outDir, "gt", o.Case.Folder, o.Case.Name + ".json"), o.Case.Text!);
         }
 
         // Timing first, one engine, page by page: QC + cleanup, then OCR of the cleaned page, interleaved so that the
@@ -403,7 +411,7 @@ internal static class QualityBench
                 ratios.Add(c / r);
                 if (o.Case.Labels.Ocr)
                 {
-                    WriteText(Path.Combine(outDir, "pred-cleanup", o.Case.Set, o.Case.Name + ".json"), ReadingOrder.Text(page.Lines));
+                    WriteText(Path.Combine(outDir, "pred-cleanup", o.Case.Folder, o.Case.Name + ".json"), ReadingOrder.Text(page.Lines));
                 }
             }
         }
@@ -419,7 +427,7 @@ internal static class QualityBench
             var tasks = ocrCases.Select(async o =>
             {
                 var page = await pool.RecognizeAsync(o.Case.Image());
-                WriteText(Path.Combine(outDir, "pred-" + mode, o.Case.Set, o.Case.Name + ".json"), ReadingOrder.Text(page.Lines));
+                WriteText(Path.Combine(outDir, "pred-" + mode, o.Case.Folder, o.Case.Name + ".json"), ReadingOrder.Text(page.Lines));
             });
             await Task.WhenAll(tasks);
         }

@@ -25,6 +25,9 @@ public sealed class TesseractOrientationDetector : IOrientationDetector, IDispos
     /// </summary>
     internal const float MinQuickUprightConfidence = 12;
 
+    /// <summary>Below this OSD confidence an upside-down verdict needs the ascender count not to say upright.</summary>
+    internal const float ContradictedOsdConfidence = 4;
+
     private readonly string _tessdata;
 
     /// <summary>The quick test's confidence of this thread's last call (the bench prints it to show the margin).</summary>
@@ -80,7 +83,16 @@ public sealed class TesseractOrientationDetector : IOrientationDetector, IDispos
 
             // orient_deg is the page's orientation as found (the CLI prints it as "Orientation in degrees"): a page
             // turned a quarter clockwise reports 90 and must be turned back 270 clockwise ("Rotate: 270").
-            return ok == 0 ? null : new OrientationEstimate(((degrees % 360) + 360) % 360, confidence, OrientationMethods.Osd);
+            if (ok == 0)
+            {
+                return null;
+            }
+
+            // A weak "upside down" that the ascender count contradicts is noise (seen on a soft receipt photo).
+            var rotation = ((degrees % 360) + 360) % 360;
+            return rotation == 180 && confidence < ContradictedOsdConfidence && quick > 0
+                ? null
+                : new OrientationEstimate(rotation, confidence, OrientationMethods.Osd);
         }
         finally
         {
@@ -181,6 +193,8 @@ public sealed class TesseractOrientationDetector : IOrientationDetector, IDispos
             throw new OcrException($"Tesseract could not load osd.traineddata from {_tessdata}. Install it with: sudo apt-get install tesseract-ocr-osd");
         }
 
+        // OSD reports "Too few characters. Skipping this page" and the like through tprintf; keep stderr for our messages.
+        _ = Interop.Tesseract.TessBaseAPISetVariable(api, "debug_file", "/dev/null");
         lock (_gate)
         {
             _all.Add(api);

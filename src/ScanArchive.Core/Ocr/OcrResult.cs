@@ -51,6 +51,12 @@ public sealed record OcrPage(
     /// <summary>Factor the image was enlarged by before recognition (1 when it was not); boxes are already scaled back.</summary>
     public double UpscaleFactor { get; init; } = 1;
 
+    /// <summary>
+    /// The page's quality check, when one ran before recognition. When it cleaned the page (turned, straightened,
+    /// cropped: see <see cref="Quality.PageQuality.Cleanup"/>), width, height and boxes refer to the cleaned image.
+    /// </summary>
+    public Quality.PageQuality? Quality { get; init; }
+
     /// <summary>Word-length-weighted mean confidence of a set of lines.</summary>
     public static float WeightedMeanConfidence(IEnumerable<OcrLine> lines)
     {

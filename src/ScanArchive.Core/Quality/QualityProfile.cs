@@ -52,8 +52,11 @@ public sealed record QualityThresholds
     /// <summary>A page with more than this fraction in colour has colour content (e.g. a red seal ≈ 0.5 %).</summary>
     public double ColourMinFraction { get; init; } = 0.001;
 
-    /// <summary>Orientation results below this confidence are not acted on.</summary>
+    /// <summary>Orientation results below this confidence are not acted on (correct OSD verdicts on the bench pages: 2.5 and up).</summary>
     public double MinOrientationConfidence { get; init; } = 2.0;
+
+    /// <summary>Orientation results below this confidence are not acted on when the direction of the text lines contradicts them.</summary>
+    public double StrongOrientationConfidence { get; init; } = 4.0;
 
     /// <summary>Skews measured with a line-profile strength below this are not acted on (no clear text lines).</summary>
     public double MinSkewConfidence { get; init; } = 3.0;

@@ -140,6 +140,26 @@ internal sealed class AnalysisImage
         return new AnalysisImage(width, height, grey, factor, colourful / (double)(width * height));
     }
 
+    /// <summary>Median level of the outermost rows and columns: paper for a sheet that fills the scan, the lid around one that does not.</summary>
+    public byte BorderLevel()
+    {
+        var values = new List<byte>((2 * Width) + (2 * Height));
+        for (var x = 0; x < Width; x++)
+        {
+            values.Add(Grey[x]);
+            values.Add(Grey[((Height - 1) * Width) + x]);
+        }
+
+        for (var y = 0; y < Height; y++)
+        {
+            values.Add(Grey[y * Width]);
+            values.Add(Grey[(y * Width) + Width - 1]);
+        }
+
+        values.Sort();
+        return values[values.Count / 2];
+    }
+
     /// <summary>A grey <see cref="RasterImage"/> over the analysis pixels (for the orientation detector).</summary>
     public RasterImage ToRaster(int? originalDpi) =>
         new(Width, Height, PixelFormat.Gray8, Grey, originalDpi is { } dpi ? Math.Max(1, dpi / Factor) : null);

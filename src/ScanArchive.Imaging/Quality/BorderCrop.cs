@@ -29,41 +29,53 @@ internal static class BorderCrop
             histogram[v]++;
         }
 
-        // Paper is the bulk of the brightest half of the pixels: the 75th percentile.
-        var paper = Percentile(histogram, a.Grey.Length, 0.75);
+        // Paper: the 90th percentile (the lid can cover a quarter of a strongly skewed scan, text a tenth of the sheet).
+        var paper = Percentile(histogram, a.Grey.Length, 0.9);
         var limit = paper - BackgroundDelta;
+        // Rows are judged on their middle half and columns on theirs: after straightening, the corners hold wedges
+        // filled with paper colour, which would make a lid band look like paper if whole rows were counted.
         var rowDark = new int[h];
         var colDark = new int[w];
         for (var y = 0; y < h; y++)
         {
             var row = y * w;
+            var middleRow = y >= h / 4 && y < h * 3 / 4;
             for (var x = 0; x < w; x++)
             {
                 if (a.Grey[row + x] < limit)
                 {
-                    rowDark[y]++;
-                    colDark[x]++;
+                    if (x >= w / 4 && x < w * 3 / 4)
+                    {
+                        rowDark[y]++;
+                    }
+
+                    if (middleRow)
+                    {
+                        colDark[x]++;
+                    }
                 }
             }
         }
 
+        var rowSpan = (w * 3 / 4) - (w / 4);
+        var colSpan = (h * 3 / 4) - (h / 4);
         int top = 0, bottom = h, left = 0, right = w;
-        while (top < h && rowDark[top] >= w * BackgroundShare)
+        while (top < h && rowDark[top] >= rowSpan * BackgroundShare)
         {
             top++;
         }
 
-        while (bottom > top && rowDark[bottom - 1] >= w * BackgroundShare)
+        while (bottom > top && rowDark[bottom - 1] >= rowSpan * BackgroundShare)
         {
             bottom--;
         }
 
-        while (left < w && colDark[left] >= h * BackgroundShare)
+        while (left < w && colDark[left] >= colSpan * BackgroundShare)
         {
             left++;
         }
 
-        while (right > left && colDark[right - 1] >= h * BackgroundShare)
+        while (right > left && colDark[right - 1] >= colSpan * BackgroundShare)
         {
             right--;
         }

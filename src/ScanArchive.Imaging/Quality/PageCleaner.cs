@@ -39,8 +39,10 @@ public sealed class PageCleaner : IPageCleaner
         var rotation = profile.RotateUpright ? metrics.Rotation : 0;
         var skew = profile.Deskew && Math.Abs(result.LineSkew.Degrees) >= profile.MinDeskewDegrees ? result.LineSkew.Degrees : 0;
         cancellationToken.ThrowIfCancellationRequested();
+        // Corners uncovered by straightening take the colour of the scan's border: paper for a sheet that fills the
+        // scan, the lid for one lying inside it (so that the lid stays one frame that border crop can remove).
         var image = rotation != 0 || skew != 0
-            ? PageTransform.Straighten(page, rotation, skew, (byte)Math.Clamp(Math.Round(metrics.Brightness), 0, 255))
+            ? PageTransform.Straighten(page, rotation, skew, result.Measurement.Analysis.BorderLevel())
             : page;
 
         PixelBox? crop = null;

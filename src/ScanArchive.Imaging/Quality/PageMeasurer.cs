@@ -3,6 +3,22 @@ using ScanArchive.Core.Quality;
 
 namespace ScanArchive.Imaging.Quality;
 
+/// <summary>
+/// Which way text lines run, from the direction of each character's nearest neighbour: along a line characters sit
+/// closer than across lines, in monospaced receipts as in Chinese forms (whose columns also line up, which fools a
+/// comparison of projection profiles).
+/// </summary>
+/// <param name="Horizontal">Characters whose nearest neighbour lies left or right.</param>
+/// <param name="Vertical">Characters whose nearest neighbour lies above or below.</param>
+internal readonly record struct LineDirection(int Horizontal, int Vertical)
+{
+    /// <summary>True when the lines run top to bottom: the page lies sideways.</summary>
+    public bool Sideways => Vertical > Horizontal;
+
+    /// <summary>Majority ÷ minority (≥ 1; near 1 = undecided).</summary>
+    public double Ratio => (double)Math.Max(Horizontal, Vertical) / Math.Max(1, Math.Min(Horizontal, Vertical));
+}
+
 /// <summary>What one pass over the analysis image found, before any verdict.</summary>
 internal sealed record PageMeasurement
 {
@@ -24,6 +40,8 @@ internal sealed record PageMeasurement
     public int PunchHoles { get; init; }
 
     public SkewEstimate Skew { get; init; }
+
+    public LineDirection Lines { get; init; }
 
     /// <summary>Median character height in original pixels (across the lines), null with too little text.</summary>
     public double? TextHeight { get; init; }
@@ -136,6 +154,7 @@ internal static class PageMeasurer
         }
 
         var skew = SkewEstimator.Estimate(xs, ys, n, w, h, MaxSkewDegrees);
+        var lines = NeighbourDirections(components, kind, Math.Max(3, Mm(0.8)), longSide / 15.0);
 
         // Character-sized marks: their height across the lines (width on a sideways page) is the text size, and their
         // darkest pixel is the ink level.
@@ -153,7 +172,7 @@ internal static class PageMeasurer
             }
 
             var comp = components[c];
-            var (across, along) = skew.Sideways ? (comp.Width, comp.Height) : (comp.Height, comp.Width);
+            var (across, along) = lines.Sideways ? (comp.Width, comp.Height) : (comp.Height, comp.Width);
             if (across >= minChar && across <= maxChar && along <= across * 3)
             {
                 heights.Add(across);
@@ -190,6 +209,7 @@ internal static class PageMeasurer
             ContentMarks = marks,
             PunchHoles = holes,
             Skew = skew,
+            Lines = lines,
             TextHeight = textHeight,
             Characters = heights.Count,
             EdgeSigma = sigma * analysis.Factor,
@@ -225,6 +245,91 @@ internal static class PageMeasurer
         var cy = (c.Top + c.Bottom) / 2.0;
         var edgeDistance = Math.Min(Math.Min(cx, w - cx), Math.Min(cy, h - cy));
         return aspect is > 0.75 and < 1.33 && fill > 0.6 && edgeDistance <= nearEdge;
+    }
+
+    /// <summary>Counts, over character-sized marks, whether each one's nearest neighbour lies sideways or up/down.</summary>
+    private static LineDirection NeighbourDirections(List<InkComponent> components, Kind[] kind, double minSize, double maxSize)
+    {
+        var centres = new List<(double X, double Y)>();
+        var extents = new List<int>();
+        for (var c = 0; c < components.Count; c++)
+        {
+            var comp = components[c];
+            var extent = Math.Max(comp.Width, comp.Height);
+            if (kind[c] == Kind.Content && extent >= minSize && extent <= maxSize && Math.Min(comp.Width, comp.Height) * 5 >= extent)
+            {
+                centres.Add(((comp.Left + comp.Right) / 2.0, (comp.Top + comp.Bottom) / 2.0));
+                extents.Add(extent);
+            }
+        }
+
+        if (centres.Count < 10)
+        {
+            return default;
+        }
+
+        extents.Sort();
+        var cell = Math.Max(4, extents[extents.Count / 2] * 2);
+        var grid = new Dictionary<(int, int), List<int>>();
+        for (var i = 0; i < centres.Count; i++)
+        {
+            var key = ((int)(centres[i].X / cell), (int)(centres[i].Y / cell));
+            if (!grid.TryGetValue(key, out var list))
+            {
+                grid[key] = list = [];
+            }
+
+            list.Add(i);
+        }
+
+        int horizontal = 0, vertical = 0;
+        for (var i = 0; i < centres.Count; i++)
+        {
+            var (x, y) = centres[i];
+            int gx = (int)(x / cell), gy = (int)(y / cell);
+            var best = double.MaxValue;
+            double bdx = 0, bdy = 0;
+            for (var dy = -1; dy <= 1; dy++)
+            {
+                for (var dx = -1; dx <= 1; dx++)
+                {
+                    if (!grid.TryGetValue((gx + dx, gy + dy), out var list))
+                    {
+                        continue;
+                    }
+
+                    foreach (var j in list)
+                    {
+                        if (j == i)
+                        {
+                            continue;
+                        }
+
+                        var ddx = centres[j].X - x;
+                        var ddy = centres[j].Y - y;
+                        var d = (ddx * ddx) + (ddy * ddy);
+                        if (d < best)
+                        {
+                            (best, bdx, bdy) = (d, ddx, ddy);
+                        }
+                    }
+                }
+            }
+
+            if (best < double.MaxValue)
+            {
+                if (Math.Abs(bdx) >= Math.Abs(bdy))
+                {
+                    horizontal++;
+                }
+                else
+                {
+                    vertical++;
+                }
+            }
+        }
+
+        return new LineDirection(horizontal, vertical);
     }
 
     private static int[] ComponentMinima(InkMap ink, int count)

@@ -61,13 +61,19 @@ public sealed class PageQualityAnalyzer
         var lineSkew = m.Skew.Horizontal;
         if (!blank)
         {
-            var looksSideways = m.Skew.Sideways && m.Skew.AxisRatio >= SidewaysAxisRatio;
+            var looksSideways = m.Lines.Sideways && m.Lines.Ratio >= SidewaysAxisRatio;
+            var looksUpright = !m.Lines.Sideways && m.Lines.Ratio >= SidewaysAxisRatio;
             if (_orientation is not null)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var found = _orientation.Detect(OrientationCopy(m, page, t), cancellationToken);
                 orientationConfidence = found?.Confidence ?? 0;
-                if (found is not null && found.Confidence >= t.MinOrientationConfidence)
+                // A weak verdict that contradicts the direction of the lines is not acted on: OSD on small print or
+                // few characters sometimes calls an upright page sideways, or a sideways one upright.
+                var sidewaysVerdict = found?.RotationClockwise is 90 or 270;
+                var contradicted = found is not null && found.Confidence < t.StrongOrientationConfidence &&
+                    ((sidewaysVerdict && looksUpright) || (!sidewaysVerdict && looksSideways));
+                if (found is not null && found.Confidence >= t.MinOrientationConfidence && !contradicted)
                 {
                     rotation = found.RotationClockwise;
                     method = found.Method;
@@ -122,7 +128,7 @@ public sealed class PageQualityAnalyzer
     private static RasterImage OrientationCopy(PageMeasurement m, RasterImage page, QualityThresholds t)
     {
         var copy = m.Analysis.ToRaster(AnalysisImage.PlausibleDpi(page) ?? (int)Math.Round(m.AssumedAnalysisDpi * m.Analysis.Factor));
-        var skew = m.Skew.Sideways ? m.Skew.Vertical : m.Skew.Horizontal;
+        var skew = m.Lines.Sideways ? m.Skew.Vertical : m.Skew.Horizontal;
         if (skew.Strength >= t.MinSkewConfidence && Math.Abs(skew.Degrees) >= MinSkewForOrientationCopy)
         {
             copy = PageTransform.Straighten(copy, 0, skew.Degrees, (byte)m.PaperLevel);
