@@ -24,9 +24,9 @@ internal static class OsdProbe
                 ScanArchive.Core.Quality.OrientationEstimate? o = null;
                 for (var r = 0; r < 3; r++)
                 {
-                    var sw = Stopwatch.StartNew();
+                    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                     o = osd.Detect(win);
-                    best = Math.Min(best, sw.ElapsedMilliseconds);
+                    best = Math.Min(best, (long)(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
                 }
                 line += $" | {size}: {o?.RotationClockwise}/{o?.Confidence:F1} {best}ms";
             }

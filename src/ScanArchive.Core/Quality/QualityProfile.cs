@@ -89,8 +89,12 @@ public sealed record QualityProfile
     /// <summary>Turn sideways and upside-down pages upright.</summary>
     public bool RotateUpright { get; init; } = true;
 
-    /// <summary>Cut away dark scanner background (lid, bed) around the sheet after straightening.</summary>
-    public bool CropBorders { get; init; }
+    /// <summary>
+    /// Cut away dark scanner background (lid, bed) around the sheet after straightening. On by default: Tesseract
+    /// takes a grey lid band for a picture and drops the text next to it (a 9°-skewed form lost its whole left column
+    /// until the lid was cropped). Pages with white margins are never cropped.
+    /// </summary>
+    public bool CropBorders { get; init; } = true;
 
     /// <summary>Blank pages separate documents in a batch (the page is still kept and flagged, never dropped).</summary>
     public bool BlankPageSeparatesDocuments { get; init; }

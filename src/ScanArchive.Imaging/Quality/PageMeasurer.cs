@@ -210,6 +210,7 @@ internal static class PageMeasurer
             PunchHoles = holes,
             Skew = skew,
             Lines = lines,
+
             TextHeight = textHeight,
             Characters = heights.Count,
             EdgeSigma = sigma * analysis.Factor,

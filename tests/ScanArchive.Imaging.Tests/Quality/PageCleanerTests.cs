@@ -23,7 +23,7 @@ public class PageCleanerTests
         Assert.NotSame(original, cleaned.Image);
         Assert.InRange(cleaned.Quality.Cleanup.DeskewedDegrees, page.Number("skewDegrees") - 0.3, page.Number("skewDegrees") + 0.3);
         Assert.InRange(Remeasure.Analyze(cleaned.Image).Metrics.SkewDegrees, -0.3, 0.3);
-        Assert.Equal((original.Width, original.Height), (cleaned.Image.Width, cleaned.Image.Height));
+        Assert.True(cleaned.Image.Width <= original.Width && cleaned.Image.Height <= original.Height);
     }
 
     [Theory]
@@ -94,8 +94,8 @@ public class PageCleanerTests
     {
         var skewed = PageQualityAnalyzerTests.Decode(SamplePages.First(p => Math.Abs(p.Number("skewDegrees")) > 5, "strongly skewed"));
 
-        var plain = new PageCleaner().Clean(skewed, QualityProfile.Default);
-        var cropped = new PageCleaner().Clean(skewed, QualityProfile.Default with { CropBorders = true });
+        var plain = new PageCleaner().Clean(skewed, QualityProfile.Default with { CropBorders = false });
+        var cropped = new PageCleaner().Clean(skewed, QualityProfile.Default);
 
         Assert.Null(plain.Quality.Cleanup.Crop);
         var crop = Assert.IsType<PixelBox>(cropped.Quality.Cleanup.Crop);
