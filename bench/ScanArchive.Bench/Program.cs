@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "quality-dump" => QualityDump.Run(args[1..]),
     "osd-probe" => OsdProbe.Run(args[1..]),
     "quality" => await QualityBench.RunAsync(args[1..]),
+    "stages" => StageProbe.Run(args[1..]),
     "crop" => CropTool.Run(args[1..]),
     "clean" => CropTool.Clean(args[1..]),
     _ => Usage(),

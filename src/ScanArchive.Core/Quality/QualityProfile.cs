@@ -90,6 +90,13 @@ public sealed record QualityProfile
     public bool RotateUpright { get; init; } = true;
 
     /// <summary>
+    /// Ask the orientation detector about every page with text, so that upside-down pages are found. When false it is
+    /// asked only when the text lines do not clearly run across the page (sideways pages are still found, upside-down
+    /// ones are not): Tesseract OSD costs 200–300 ms of CPU on a Chinese page, a quarter of its OCR (bench/README.md).
+    /// </summary>
+    public bool DetectUpsideDown { get; init; } = true;
+
+    /// <summary>
     /// Cut away dark scanner background (lid, bed) around the sheet after straightening. On by default: Tesseract
     /// takes a grey lid band for a picture and drops the text next to it (a 9°-skewed form lost its whole left column
     /// until the lid was cropped). Pages with white margins are never cropped.

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ScanArchive.Imaging.Quality;
 
 /// <summary>A connected group of ink pixels on the analysis image (bounds exclusive on the right and bottom).</summary>
@@ -13,7 +15,7 @@ internal readonly record struct InkComponent(int Left, int Top, int Right, int B
 /// (a high percentile, so text inside the block does not pull it down) and spread to neighbouring blocks, so that
 /// illumination fall-off, tinted or grey paper and edge shadows are followed rather than mistaken for ink.
 /// </summary>
-internal sealed class InkMap
+internal sealed class InkMap : IDisposable
 {
     /// <summary>Block side for the paper estimate, in analysis pixels (≈ 4 mm at 150 dpi: smaller than a margin, larger than a stroke).</summary>
     private const int BlockSize = 24;
@@ -27,8 +29,10 @@ internal sealed class InkMap
         _paper = paper;
         _blocksX = blocksX;
         InkDelta = inkDelta;
-        Ink = new byte[image.Width * image.Height];
-        Labels = new int[image.Width * image.Height];
+        // Pooled: a page's maps are 10 MB that would otherwise land on the large-object heap for every page.
+        Ink = ArrayPool<byte>.Shared.Rent(image.Width * image.Height);
+        Labels = ArrayPool<int>.Shared.Rent(image.Width * image.Height);
+        Array.Clear(Labels, 0, image.Width * image.Height);
     }
 
     public AnalysisImage Image { get; }
@@ -36,10 +40,10 @@ internal sealed class InkMap
     /// <summary>How much darker than the local paper a pixel must be to count as ink.</summary>
     public int InkDelta { get; }
 
-    /// <summary>1 where the pixel is ink.</summary>
+    /// <summary>1 where the pixel is ink (pooled buffer: may be longer than the image).</summary>
     public byte[] Ink { get; }
 
-    /// <summary>Component index + 1 per pixel (0 = paper).</summary>
+    /// <summary>Component index + 1 per pixel (0 = paper; pooled buffer: may be longer than the image).</summary>
     public int[] Labels { get; }
 
     public List<InkComponent> Components { get; } = [];
@@ -49,6 +53,13 @@ internal sealed class InkMap
 
     /// <summary>The local paper level at an analysis pixel.</summary>
     public int PaperAt(int x, int y) => _paper[(Math.Min(y / BlockSize, (_paper.Length / _blocksX) - 1) * _blocksX) + Math.Min(x / BlockSize, _blocksX - 1)];
+
+    /// <summary>Returns the pooled buffers; the map must not be used afterwards.</summary>
+    public void Dispose()
+    {
+        ArrayPool<byte>.Shared.Return(Ink);
+        ArrayPool<int>.Shared.Return(Labels);
+    }
 
     public static InkMap Build(AnalysisImage image, int inkDelta)
     {

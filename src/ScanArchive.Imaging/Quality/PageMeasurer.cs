@@ -84,7 +84,7 @@ internal static class PageMeasurer
     public static PageMeasurement Measure(RasterImage image)
     {
         var analysis = AnalysisImage.From(image, AnalysisImage.FactorFor(image));
-        var ink = InkMap.Build(analysis, InkDelta);
+        using var ink = InkMap.Build(analysis, InkDelta);
         int w = analysis.Width, h = analysis.Height;
         var longSide = Math.Max(w, h);
         var adpi = AnalysisImage.PlausibleDpi(image) is { } d ? d / (double)analysis.Factor : longSide / A4LongSideInches;
@@ -135,16 +135,28 @@ internal static class PageMeasurer
         var contentInk = interior > 0 ? contentArea / interior : 0;
 
         // Skew from every ink pixel of the content and edge-zone marks (not the lid, shadows or holes).
-        var xs = new int[Math.Min(ink.Ink.Length, 1 << 22)];
+        // Every k-th such pixel: the profile shape needs tens of thousands of points, not millions.
+        long inkPixels = 0;
+        for (var c = 0; c < components.Count; c++)
+        {
+            if (kind[c] is Kind.Content or Kind.EdgeZone)
+            {
+                inkPixels += components[c].Area;
+            }
+        }
+
+        var stride = (int)Math.Max(1, (inkPixels + SkewEstimator.MaxPoints - 1) / SkewEstimator.MaxPoints);
+        var xs = new int[(inkPixels / stride) + 1];
         var ys = new int[xs.Length];
         var n = 0;
+        var seen = 0;
         for (var y = 0; y < h && n < xs.Length; y++)
         {
             var row = y * w;
             for (var x = 0; x < w && n < xs.Length; x++)
             {
                 var l = ink.Labels[row + x];
-                if (l != 0 && kind[l - 1] is Kind.Content or Kind.EdgeZone)
+                if (l != 0 && kind[l - 1] is Kind.Content or Kind.EdgeZone && seen++ % stride == 0)
                 {
                     xs[n] = x;
                     ys[n] = y;

@@ -17,8 +17,8 @@ public sealed class PageQualityAnalyzer
     /// <summary>Median character height (px) of the sample pages' text at 300 dpi, to estimate a missing resolution.</summary>
     internal const double TextHeightAt300Dpi = 34;
 
-    /// <summary>Skews this small are not worth rotating the reduced copy for before orientation detection.</summary>
-    private const double MinSkewForOrientationCopy = 0.5;
+    /// <summary>Skews this small do not disturb orientation detection (its tests are local to characters), so the reduced copy is not rotated for them.</summary>
+    private const double MinSkewForOrientationCopy = 2;
 
     /// <summary>Characters shorter than this (px) are enlarged for orientation detection.</summary>
     private const double MinOrientationTextHeight = 16;
@@ -63,10 +63,20 @@ public sealed class PageQualityAnalyzer
         {
             var looksSideways = m.Lines.Sideways && m.Lines.Ratio >= SidewaysAxisRatio;
             var looksUpright = !m.Lines.Sideways && m.Lines.Ratio >= SidewaysAxisRatio;
-            if (_orientation is not null)
+            if (_orientation is not null && (profile.DetectUpsideDown || !looksUpright))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var found = _orientation.Detect(OrientationCopy(m, page, t), cancellationToken);
+                // A page whose lines run sideways is shown to the detector turned a quarter back, so that its lines
+                // run across: then only "upright or upside down" is left, which the cheap ascender test can settle
+                // for Latin text without OSD. The verdict is mapped back to the page as scanned.
+                var preTurn = looksSideways ? 270 : 0;
+                var copy = OrientationCopy(m, page, t);
+                var found = _orientation.Detect(preTurn == 0 ? copy : PixelRotation.RotateClockwise(copy, preTurn), cancellationToken);
+                if (found is not null && preTurn != 0)
+                {
+                    found = found with { RotationClockwise = (found.RotationClockwise - preTurn + 360) % 360 };
+                }
+
                 orientationConfidence = found?.Confidence ?? 0;
                 // A weak verdict that contradicts the direction of the lines is not acted on: OSD on small print or
                 // few characters sometimes calls an upright page sideways, or a sideways one upright.

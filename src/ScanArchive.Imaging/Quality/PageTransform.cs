@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using ScanArchive.Core.Imaging;
 
 namespace ScanArchive.Imaging.Quality;
@@ -61,6 +63,39 @@ internal static class PageTransform
         return new RasterImage(outW, outH, image.Format, output, image.Dpi is { } dpi ? (int)Math.Round(dpi * factor) : null);
     }
 
+    /// <summary>The sub-range of [from, to) where start + x·step lies in [0, max).</summary>
+    private static (int From, int To) Inside(long start, long step, long max, int from, int to)
+    {
+        if (step == 0)
+        {
+            return start >= 0 && start < max ? (from, to) : (0, 0);
+        }
+
+        // Solve, then correct the rounding by checking the ends.
+        var a = (0 - start) / (double)step;
+        var b = (max - start) / (double)step;
+        var (lo, hi) = step > 0 ? (a, b) : (b, a);
+        var first = Math.Max(from, (int)Math.Clamp(Math.Floor(lo), int.MinValue / 2, int.MaxValue / 2));
+        var last = Math.Min(to, (int)Math.Clamp(Math.Ceiling(hi) + 1, int.MinValue / 2, int.MaxValue / 2));
+        bool Ok(int x)
+        {
+            var v = start + (x * step);
+            return v >= 0 && v < max;
+        }
+
+        while (first < last && !Ok(first))
+        {
+            first++;
+        }
+
+        while (last > first && !Ok(last - 1))
+        {
+            last--;
+        }
+
+        return (first, last);
+    }
+
     /// <summary>A copy of part of the image.</summary>
     public static RasterImage Crop(RasterImage image, PixelBox box)
     {
@@ -91,33 +126,65 @@ internal static class PageTransform
         const double One = 1 << Shift;
         var stepX = (long)Math.Round(cos * One);
         var stepY = (long)Math.Round(sin * One);
+        const long Limit = 1L << Shift;
+        long maxX = (long)(w - 1) << Shift, maxY = (long)(h - 1) << Shift;
+        ref var srcRef = ref MemoryMarshal.GetArrayDataReference(src);
         for (var y = 0; y < outH; y++)
         {
             var dy = y - cyOut;
 
             // Output (dx, dy) comes from the source point turned back clockwise: (dx·cos − dy·sin, dx·sin + dy·cos).
-            var sx = (long)Math.Round(((-cxOut * cos) - (dy * sin) + cxIn) * One);
-            var sy = (long)Math.Round(((-cxOut * sin) + (dy * cos) + cyIn) * One);
+            var sx0 = (long)Math.Round(((-cxOut * cos) - (dy * sin) + cxIn) * One);
+            var sy0 = (long)Math.Round(((-cxOut * sin) + (dy * cos) + cyIn) * One);
             var dest = output.AsSpan(y * outW * bpp, outW * bpp);
-            for (var x = 0; x < outW; x++, sx += stepX, sy += stepY)
+
+            // The run of x whose source lies inside the image (a line crosses a rectangle in one run): solved for
+            // both axes, then nudged so that the ends are exact; outside it the row is fill.
+            var (from, to) = Inside(sx0, stepX, maxX, 0, outW);
+            (from, to) = Inside(sy0, stepY, maxY, from, to);
+            if (from >= to)
+            {
+                dest.Fill(fill);
+                continue;
+            }
+
+            dest[..(from * bpp)].Fill(fill);
+            dest[(to * bpp)..].Fill(fill);
+            ref var destRef = ref MemoryMarshal.GetReference(dest);
+            var sx = sx0 + (from * stepX);
+            var sy = sy0 + (from * stepY);
+            if (bpp == 1)
+            {
+                // Grey pages, the common case, without the per-channel loop.
+                for (var x = from; x < to; x++, sx += stepX, sy += stepY)
+                {
+                    var i = ((int)(sy >> Shift) * stride) + (int)(sx >> Shift);
+                    var fx = (int)((sx & (Limit - 1)) >> (Shift - 8));
+                    var fy = (int)((sy & (Limit - 1)) >> (Shift - 8));
+                    int p00 = Unsafe.Add(ref srcRef, i), p01 = Unsafe.Add(ref srcRef, i + 1);
+                    int p10 = Unsafe.Add(ref srcRef, i + stride), p11 = Unsafe.Add(ref srcRef, i + stride + 1);
+                    var top = (p00 << 8) + ((p01 - p00) * fx);
+                    var bottom = (p10 << 8) + ((p11 - p10) * fx);
+                    Unsafe.Add(ref destRef, x) = (byte)(((top << 8) + ((bottom - top) * fy) + (1 << 15)) >> 16);
+                }
+
+                continue;
+            }
+
+            for (var x = from; x < to; x++, sx += stepX, sy += stepY)
             {
                 var x0 = (int)(sx >> Shift);
                 var y0 = (int)(sy >> Shift);
-                if (sx < 0 || sy < 0 || x0 >= w - 1 || y0 >= h - 1)
-                {
-                    dest.Slice(x * bpp, bpp).Fill(fill);
-                    continue;
-                }
-
-                var fx = (int)((sx >> (Shift - 8)) & 0xFF);
-                var fy = (int)((sy >> (Shift - 8)) & 0xFF);
+                var fx = (int)((sx & (Limit - 1)) >> (Shift - 8));
+                var fy = (int)((sy & (Limit - 1)) >> (Shift - 8));
                 var i = (y0 * stride) + (x0 * bpp);
                 for (var c = 0; c < bpp; c++, i++)
                 {
-                    int p00 = src[i], p01 = src[i + bpp], p10 = src[i + stride], p11 = src[i + stride + bpp];
+                    int p00 = Unsafe.Add(ref srcRef, i), p01 = Unsafe.Add(ref srcRef, i + bpp);
+                    int p10 = Unsafe.Add(ref srcRef, i + stride), p11 = Unsafe.Add(ref srcRef, i + stride + bpp);
                     var top = (p00 << 8) + ((p01 - p00) * fx);
                     var bottom = (p10 << 8) + ((p11 - p10) * fx);
-                    dest[(x * bpp) + c] = (byte)(((top << 8) + ((bottom - top) * fy) + (1 << 15)) >> 16);
+                    Unsafe.Add(ref destRef, (x * bpp) + c) = (byte)(((top << 8) + ((bottom - top) * fy) + (1 << 15)) >> 16);
                 }
             }
         }

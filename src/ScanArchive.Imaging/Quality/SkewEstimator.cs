@@ -40,7 +40,7 @@ internal static class SkewEstimator
     private const double FineStep = 0.05;
 
     /// <summary>Points beyond this are sampled evenly: the profile shape does not need every pixel.</summary>
-    private const int MaxPoints = 60_000;
+    internal const int MaxPoints = 60_000;
 
     /// <param name="xs">X of the ink points.</param>
     /// <param name="ys">Y of the ink points.</param>
