@@ -19,12 +19,16 @@ public sealed class TesseractOrientationDetector : IOrientationDetector, IDispos
     private const int DefaultDpi = 150;
 
     /// <summary>
-    /// Leptonica's up/down confidence above which a page is taken as upright without OSD. Measured on the bench pages
-    /// (bench/quality.sh prints it per page): upright Latin pages score 11–53, upright Chinese pages −1 to 9 (a few
-    /// are confirmed, the rest go to OSD), upside-down pages of either script 0.7 at most. Pages with lines running
-    /// sideways are turned across before the test, so a sideways page never reaches it as such.
+    /// Leptonica's up/down confidence above which a page is taken as upright without OSD (and below whose negative,
+    /// when OSD cannot tell, as upside down). Measured on the bench pages (bench/quality.sh prints it per page):
+    /// upright Latin pages score 6–53, upright Chinese pages −3 to 9 (a few are confirmed, the rest go to OSD),
+    /// upside-down pages of either script 0.7 at most. Pages with lines running sideways are turned across before the
+    /// test, so a sideways page never reaches it as such.
     /// </summary>
     internal const float MinQuickUprightConfidence = 6;
+
+    /// <summary>Below this OSD confidence a clear ascender count decides instead (the quality step's minimum for acting on OSD is 2).</summary>
+    internal const float WeakOsdConfidence = 2;
 
     /// <summary>Below this OSD confidence an upside-down verdict needs the ascender count not to say upright.</summary>
     internal const float ContradictedOsdConfidence = 4;
@@ -84,13 +88,21 @@ public sealed class TesseractOrientationDetector : IOrientationDetector, IDispos
 
             // orient_deg is the page's orientation as found (the CLI prints it as "Orientation in degrees"): a page
             // turned a quarter clockwise reports 90 and must be turned back 270 clockwise ("Rotate: 270").
+            // Where OSD cannot tell (too few characters, or a weak verdict), a clearly negative ascender count means
+            // Latin text upside down (100-dpi forms: OSD below confidence 2, ascenders −6 and lower).
+            var upsideDown = quick is { } q && q <= -MinQuickUprightConfidence ? new OrientationEstimate(180, -q, OrientationMethods.Ascenders) : null;
             if (ok == 0)
             {
-                return null;
+                return upsideDown;
             }
 
             // A weak "upside down" that the ascender count contradicts is noise (seen on a soft receipt photo).
             var rotation = ((degrees % 360) + 360) % 360;
+            if (confidence < WeakOsdConfidence && upsideDown is not null)
+            {
+                return upsideDown;
+            }
+
             return rotation == 180 && confidence < ContradictedOsdConfidence && quick > 0
                 ? null
                 : new OrientationEstimate(rotation, confidence, OrientationMethods.Osd);

@@ -37,7 +37,10 @@ public sealed class OrientationDetectorTests : IClassFixture<OrientationDetector
         var cleaned = _fixture.Cleaner.Clean(page, QualityProfile.Default);
 
         Assert.Equal(turn, cleaned.Quality.Metrics.Rotation);
-        Assert.Equal(OrientationMethods.Osd, cleaned.Quality.Metrics.OrientationMethod);
+
+        // A sideways Latin page is shown to the detector turned across; if that makes it upright, the ascender test
+        // settles it without OSD.
+        Assert.Contains(cleaned.Quality.Metrics.OrientationMethod, new[] { OrientationMethods.Osd, OrientationMethods.Ascenders });
         Assert.Equal(turn, cleaned.Quality.Cleanup.RotatedClockwise);
         Assert.Equal(QualityVerdict.Pass, cleaned.Quality.Verdict);
     }

@@ -138,7 +138,10 @@ public static class OrientationMethods
     /// <summary>Tesseract orientation and script detection.</summary>
     public const string Osd = "osd";
 
-    /// <summary>Upright Latin text confirmed by counting ascenders against descenders (Leptonica), without OSD.</summary>
+    /// <summary>
+    /// Latin text confirmed upright by counting ascenders against descenders (Leptonica), without OSD; for a page whose
+    /// lines ran sideways, the count was made on it turned a quarter back.
+    /// </summary>
     public const string Ascenders = "ascenders";
 
     /// <summary>No detector or nothing to judge by: taken as upright.</summary>

@@ -52,8 +52,8 @@ public sealed record PageQualityMetrics
     public double OrientationConfidence { get; init; }
 
     /// <summary>
-    /// How the orientation was found: <c>osd</c> (Tesseract orientation detection), <c>ascenders</c> (upright Latin
-    /// text recognised by its ascenders, without OSD), <c>none</c> (no detector, or no text to
+    /// How the orientation was found: <c>osd</c> (Tesseract orientation detection), <c>ascenders</c> (Latin text whose
+    /// ascenders show which way is up, without OSD), <c>none</c> (no detector, or no text to
     /// judge by: taken as upright) or <c>uncertain</c> (the page looks turned but which way could not be told reliably; it was not turned).
     /// </summary>
     public string OrientationMethod { get; init; } = OrientationMethods.None;

@@ -64,7 +64,7 @@ public class PageCleanerTests
         var skew = SamplePages.First(p => p.ToString() == "en-invoice.jpg", "en-invoice").Number("skewDegrees");
         var turned = PageDegradations.TurnClockwise(upright, turn);
 
-        var cleaned = new PageCleaner(new FixedOrientation(turn)).Clean(turned, QualityProfile.Default);
+        var cleaned = new PageCleaner(new KnownTurn(turn, turned)).Clean(turned, QualityProfile.Default);
 
         Assert.Equal(turn, cleaned.Quality.Cleanup.RotatedClockwise);
         Assert.Equal((upright.Width, upright.Height), (cleaned.Image.Width, cleaned.Image.Height));
@@ -165,5 +165,18 @@ public class PageCleanerTests
     {
         public OrientationEstimate? Detect(RasterImage page, CancellationToken cancellationToken = default) =>
             new(rotation, confidence, OrientationMethods.Osd);
+    }
+
+    /// <summary>
+    /// A stand-in that knows how the scan was turned and answers for the copy it is shown: the analyzer shows a page
+    /// whose lines run sideways turned a quarter back (270° clockwise), so the copy's own turn is then 270° more.
+    /// </summary>
+    private sealed class KnownTurn(int turn, RasterImage scan) : IOrientationDetector
+    {
+        public OrientationEstimate? Detect(RasterImage page, CancellationToken cancellationToken = default)
+        {
+            var turnedBack = (page.Width > page.Height) != (scan.Width > scan.Height);
+            return new((turn + (turnedBack ? 270 : 0)) % 360, 10, OrientationMethods.Osd);
+        }
     }
 }
