@@ -8,6 +8,8 @@ return args.FirstOrDefault() switch
     "search" => SearchBench.Run(args[1..]),
     "fields-extract" => FieldExtraction.Run(args[1..]),
     "fields-debug" => FieldDebug.Run(args[1..]),
+    "quality" => await QualityBench.RunAsync(args[1..]),
+    "quality-stages" => QualityStages.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -16,5 +18,7 @@ static int Usage()
     Console.Error.WriteLine("usage: ScanArchive.Bench ocr-throughput [--workers N] [--lang L] [--repeat R] PAGE...");
     Console.Error.WriteLine("       ScanArchive.Bench pdf --out DIR [--workers N] [--lang L] [--overhead] FILE...");
     Console.Error.WriteLine("       ScanArchive.Bench search [--pages N] [--queries N] [--threads N] [--index DIR] [--keep]");
+    Console.Error.WriteLine("       ScanArchive.Bench quality --samples DIR --out DIR [--datasets DIR] [--ocr] [--timing-only]");
+    Console.Error.WriteLine("       ScanArchive.Bench quality-stages PAGE...");
     return 2;
 }

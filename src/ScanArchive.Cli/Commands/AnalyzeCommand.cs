@@ -2,10 +2,12 @@ using System.CommandLine;
 using System.Globalization;
 using ScanArchive.Core.Analysis;
 using ScanArchive.Core.Ocr;
+using ScanArchive.Core.Quality;
 using ScanArchive.Core.Text;
 using ScanArchive.Extraction;
 using ScanArchive.Extraction.Templates;
 using ScanArchive.Imaging;
+using ScanArchive.Imaging.Quality;
 using ScanArchive.Ocr;
 
 namespace ScanArchive.Cli.Commands;
@@ -72,19 +74,24 @@ internal static class AnalyzeCommand
         }
 
         TesseractEnginePool pool;
+        TesseractOrientationDetector? orientation = null;
         try
         {
+            orientation = TesseractOrientationDetector.Create(ocrOptions.TessdataPath);
             pool = TesseractEnginePool.Create(ocrOptions);
         }
         catch (OcrException ex)
         {
+            orientation?.Dispose();
             Console.Error.WriteLine(UserMessages.Pick("无法启动文字识别：", "Cannot start text recognition: ", culture) + ex.Message);
             return ExitCodes.UsageOrSetup;
         }
 
+        using (orientation)
         using (pool)
         {
-            var analyzer = new DocumentAnalyzer(new DocumentReader(), pool, extractor);
+            // Quality check and cleanup before OCR: blank pages are flagged and skipped, turned pages read upright.
+            var analyzer = new DocumentAnalyzer(new DocumentReader(), pool, extractor, new PageCleaner(orientation), QualityProfile.Default);
             var documents = collected.Inputs.Select(i => new AnalysisInput(i.Path, i.RelativePath)).ToList();
             var progress = new ProgressReporter(documents.Count, culture);
             var collectedJson = new List<DocumentAnalysis>();
@@ -156,6 +163,14 @@ internal static class AnalyzeCommand
             $"=== {analysis.Input.RelativePath} ({analysis.Pages.Count} page(s), mean confidence {confidence:F0}%)",
             culture));
         Console.WriteLine(analysis.Text);
+        for (var i = 0; i < analysis.Pages.Count; i++)
+        {
+            if (analysis.Pages[i].Quality is { Verdict: not QualityVerdict.Pass } quality)
+            {
+                Console.WriteLine(UserMessages.Pick($"[第 {i + 1} 页 质量检查] ", $"[page {i + 1} quality check] ", culture) + quality.Describe(culture));
+            }
+        }
+
         if (analysis.DocType is { } type)
         {
             Console.WriteLine(UserMessages.Pick($"--- 文档类型：{type}", $"--- document type: {type}", culture));

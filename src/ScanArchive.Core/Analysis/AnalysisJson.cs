@@ -5,6 +5,7 @@ using ScanArchive.Core.Documents;
 using ScanArchive.Core.Extraction;
 using ScanArchive.Core.Imaging;
 using ScanArchive.Core.Ocr;
+using ScanArchive.Core.Quality;
 
 namespace ScanArchive.Core.Analysis;
 
@@ -12,7 +13,7 @@ namespace ScanArchive.Core.Analysis;
 /// Writes analysis results in the documented <c>analyze</c> JSON schema (README, "analyze output"):
 /// <c>{"file","text","docType","fields":[{"key","value","raw","confidence","page","box","validation","source","label"}],
 /// "pairs":[{"label","value","confidence","page","labelBox","box"}],"pages":[{"number","width","height","dpi","meanConfidence","languages",
-/// "textSource","skewCorrectedDegrees","upscaleFactor","lines":[{"text","box":[x,y,w,h],"words":[{"text","box","confidence"}]}]}]}</c>,
+/// "textSource","skewCorrectedDegrees","upscaleFactor","qc":{...},"lines":[{"text","box":[x,y,w,h],"words":[{"text","box","confidence"}]}]}]}</c>,
 /// or <c>{"file","error":{"code","message"}}</c> for a document that failed.
 /// </summary>
 public static class AnalysisJson
@@ -90,7 +91,7 @@ public static class AnalysisJson
         var number = 1;
         foreach (var page in analysis.Pages)
         {
-            WritePage(writer, page, number++);
+            WritePage(writer, page, number++, uiCulture);
         }
 
         writer.WriteEndArray();
@@ -143,7 +144,7 @@ public static class AnalysisJson
     /// <summary>An enum member's name as the schema spells it (<c>Valid</c> → <c>valid</c>).</summary>
     private static string JsonName(string member) => char.ToLowerInvariant(member[0]) + member[1..];
 
-    private static void WritePage(Utf8JsonWriter writer, OcrPage page, int number)
+    private static void WritePage(Utf8JsonWriter writer, OcrPage page, int number, CultureInfo? uiCulture)
     {
         writer.WriteStartObject();
         writer.WriteNumber("number", number);
@@ -160,6 +161,16 @@ public static class AnalysisJson
         });
         writer.WriteNumber("skewCorrectedDegrees", Math.Round(page.SkewCorrectedDegrees, 2));
         writer.WriteNumber("upscaleFactor", page.UpscaleFactor);
+        if (page.Quality is { } quality)
+        {
+            writer.WritePropertyName("qc");
+            WriteQuality(writer, quality, uiCulture);
+        }
+        else
+        {
+            writer.WriteNull("qc");
+        }
+
         writer.WriteStartArray("lines");
         foreach (var row in ReadingOrder.Rows(page.Lines))
         {
@@ -186,6 +197,81 @@ public static class AnalysisJson
         writer.WriteEndArray();
         writer.WriteEndObject();
     }
+
+    /// <summary>
+    /// Writes a page's quality check as a JSON object (README, "qc"): verdict, reason codes, the reviewer sentence in
+    /// the UI culture, the defect flags, the measurements and what cleanup did. For batches and the review screen too.
+    /// </summary>
+    public static void WriteQuality(Utf8JsonWriter writer, PageQuality quality, CultureInfo? uiCulture = null)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(quality);
+        var m = quality.Metrics;
+        writer.WriteStartObject();
+        writer.WriteString("verdict", CamelCase(quality.Verdict.ToString()));
+        writer.WriteStartArray("reasons");
+        foreach (var issue in quality.Issues)
+        {
+            writer.WriteStringValue(CamelCase(issue.Reason.ToString()));
+        }
+
+        writer.WriteEndArray();
+        writer.WriteString("message", quality.Describe(uiCulture));
+        writer.WriteBoolean("blank", quality.Blank);
+        writer.WriteBoolean("blurry", quality.Blurry);
+        writer.WriteBoolean("lowResolution", quality.LowResolution);
+        writer.WriteBoolean("lowContrast", quality.LowContrast);
+        writer.WriteNumber("rotation", m.Rotation);
+        writer.WriteNumber("skewDegrees", Math.Round(m.SkewDegrees, 2));
+        WriteNumberOrNull(writer, "dpi", m.Dpi);
+        writer.WriteString("dpiSource", m.DpiSource == DpiSource.Header ? "header" : "estimated");
+        WriteNumberOrNull(writer, "textHeight", m.TextHeightPixels is { } h ? Math.Round(h, 1) : null);
+        WriteNumberOrNull(writer, "sharpness", m.Sharpness is { } sharp ? Math.Round(sharp, 3) : null);
+        writer.WriteNumber("contrast", Math.Round(m.Contrast, 1));
+        writer.WriteNumber("brightness", Math.Round(m.Brightness, 1));
+        writer.WriteNumber("inkCoverage", Math.Round(m.InkCoverage, 5));
+        writer.WriteNumber("orientationConfidence", Math.Round(m.OrientationConfidence, 2));
+        writer.WriteString("orientationMethod", m.OrientationMethod);
+        writer.WriteStartArray("cutOffSides");
+        foreach (var side in new[] { PageSides.Left, PageSides.Top, PageSides.Right, PageSides.Bottom })
+        {
+            if (m.CutOffSides.HasFlag(side))
+            {
+                writer.WriteStringValue(CamelCase(side.ToString()));
+            }
+        }
+
+        writer.WriteEndArray();
+        WriteNumberOrNull(writer, "colourFraction", m.ColourFraction is { } colour ? Math.Round(colour, 5) : null);
+        writer.WriteStartObject("cleanup");
+        writer.WriteNumber("rotatedClockwise", quality.Cleanup.RotatedClockwise);
+        writer.WriteNumber("deskewedDegrees", Math.Round(quality.Cleanup.DeskewedDegrees, 2));
+        if (quality.Cleanup.Crop is { } crop)
+        {
+            WriteBox(writer, "crop", crop);
+        }
+        else
+        {
+            writer.WriteNull("crop");
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteNumberOrNull(Utf8JsonWriter writer, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            writer.WriteNumber(name, v);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    private static string CamelCase(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
 
     private static void WriteBox(Utf8JsonWriter writer, string name, PixelBox box)
     {

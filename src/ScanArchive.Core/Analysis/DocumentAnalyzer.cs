@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using ScanArchive.Core.Documents;
 using ScanArchive.Core.Extraction;
 using ScanArchive.Core.Ocr;
+using ScanArchive.Core.Quality;
 
 namespace ScanArchive.Core.Analysis;
 
@@ -15,19 +16,41 @@ public sealed class DocumentAnalyzer
     private readonly IDocumentReader _reader;
     private readonly IOcrEngine _engine;
     private readonly IFieldExtractor? _extractor;
+    private readonly IPageCleaner? _cleaner;
+    private readonly QualityProfile _profile;
 
     /// <summary>Creates an analyzer over a reader and an engine (both owned by the caller).</summary>
     public DocumentAnalyzer(IDocumentReader reader, IOcrEngine engine)
-        : this(reader, engine, null)
+        : this(reader, engine, extractor: null, cleaner: null)
+    {
+    }
+
+    /// <summary>
+    /// Creates an analyzer that checks and cleans every page image before recognition: blank pages are flagged and
+    /// not recognized, turned and skewed pages are recognized upright and straight (<see cref="OcrPage.Quality"/>).
+    /// </summary>
+    /// <param name="reader">Reads the documents.</param>
+    /// <param name="engine">Recognizes the cleaned pages.</param>
+    /// <param name="cleaner">Checks and cleans pages; null to recognize pages as scanned.</param>
+    /// <param name="profile">Thresholds and cleanups (default: <see cref="QualityProfile.Default"/>).</param>
+    public DocumentAnalyzer(IDocumentReader reader, IOcrEngine engine, IPageCleaner? cleaner, QualityProfile? profile = null)
+        : this(reader, engine, extractor: null, cleaner, profile)
     {
     }
 
     /// <summary>Creates an analyzer that also extracts fields, pairs and the document type from each recognized document.</summary>
-    public DocumentAnalyzer(IDocumentReader reader, IOcrEngine engine, IFieldExtractor? extractor)
+    /// <param name="reader">Reads the documents.</param>
+    /// <param name="engine">Recognizes the pages.</param>
+    /// <param name="extractor">Extracts fields; null for none.</param>
+    /// <param name="cleaner">Checks and cleans pages before recognition; null to recognize pages as scanned.</param>
+    /// <param name="profile">Thresholds and cleanups (default: <see cref="QualityProfile.Default"/>).</param>
+    public DocumentAnalyzer(IDocumentReader reader, IOcrEngine engine, IFieldExtractor? extractor, IPageCleaner? cleaner = null, QualityProfile? profile = null)
     {
         _reader = reader ?? throw new ArgumentNullException(nameof(reader));
         _engine = engine ?? throw new ArgumentNullException(nameof(engine));
         _extractor = extractor;
+        _cleaner = cleaner;
+        _profile = profile ?? QualityProfile.Default;
     }
 
     /// <summary>
@@ -150,7 +173,29 @@ public sealed class DocumentAnalyzer
     {
         try
         {
-            return page.EmbeddedText ?? await _engine.RecognizeAsync(page.Image!, cancellationToken).ConfigureAwait(false);
+            if (page.EmbeddedText is { } text)
+            {
+                return text;
+            }
+
+            if (_cleaner is null)
+            {
+                return await _engine.RecognizeAsync(page.Image!, cancellationToken).ConfigureAwait(false);
+            }
+
+            // QC first: a blank page skips OCR (a noisy blank costs Tesseract seconds), a turned page is read upright.
+            var cleaned = await Task.Run(() => _cleaner.Clean(page.Image!, _profile, cancellationToken), cancellationToken).ConfigureAwait(false);
+            if (cleaned.Quality.Blank)
+            {
+                var image = cleaned.Image;
+                return new OcrPage(image.Width, image.Height, cleaned.Quality.Metrics.Dpi ?? image.Dpi ?? 0, 0, _engine.Languages, [], TextSource.None)
+                {
+                    Quality = cleaned.Quality,
+                };
+            }
+
+            var recognized = await _engine.RecognizeAsync(cleaned.Image, cancellationToken).ConfigureAwait(false);
+            return recognized with { Quality = cleaned.Quality };
         }
         finally
         {

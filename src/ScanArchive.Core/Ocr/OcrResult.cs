@@ -67,6 +67,12 @@ public sealed record OcrPage(
     [System.Text.Json.Serialization.JsonIgnore]
     public byte[]? TextLayerPdf { get; init; }
 
+    /// <summary>
+    /// The page's quality check, when one ran before recognition. When it cleaned the page (turned, straightened,
+    /// cropped: see <see cref="Quality.PageQuality.Cleanup"/>), width, height and boxes refer to the cleaned image.
+    /// </summary>
+    public Quality.PageQuality? Quality { get; init; }
+
     /// <summary>Word-length-weighted mean confidence of a set of lines.</summary>
     public static float WeightedMeanConfidence(IEnumerable<OcrLine> lines)
     {

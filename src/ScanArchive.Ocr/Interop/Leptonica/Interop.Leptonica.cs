@@ -69,5 +69,12 @@ internal static partial class Interop
 
         [LibraryImport(LibraryName)]
         internal static partial void boxaDestroy(ref nint pboxa);
+
+        /// <summary>
+        /// Up/down confidence from ascender and descender counts (1 bpp, deskewed Roman text, 150–300 ppi): positive =
+        /// upright. pleftconf may be 0 (null) to skip the left/right test; mincount 0 = Leptonica's default.
+        /// </summary>
+        [LibraryImport(LibraryName)]
+        internal static partial int pixOrientDetect(SafePixHandle pixs, out float pupconf, nint pleftconf, int mincount, int debug);
     }
 }

@@ -17,6 +17,7 @@ internal static partial class Interop
         internal const int RIL_SYMBOL = 4;
 
         // TessOcrEngineMode
+        internal const int OEM_TESSERACT_ONLY = 0;
         internal const int OEM_LSTM_ONLY = 1;
         internal const int OEM_DEFAULT = 3;
 
@@ -96,6 +97,10 @@ internal static partial class Interop
 
         [LibraryImport(LibraryName)]
         internal static partial int TessPageIteratorBoundingBox(nint pageIterator, int level, out int left, out int top, out int right, out int bottom);
+
+        /// <summary>Orientation and script detection (needs osd.traineddata, legacy engine). script_name is Tesseract-owned: never freed.</summary>
+        [LibraryImport(LibraryName)]
+        internal static partial int TessBaseAPIDetectOrientationScript(SafeTessBaseApiHandle handle, out int orient_deg, out float orient_conf, out nint script_name, out float script_conf);
 
         [LibraryImport(LibraryName)]
         internal static partial SafeTessMonitorHandle TessMonitorCreate();

@@ -1,0 +1,19 @@
+using ScanArchive.Core.Imaging;
+
+namespace ScanArchive.Core.Quality;
+
+/// <summary>A page after its quality check and cleanup.</summary>
+/// <param name="Image">The image OCR and the archived PDF should use: turned upright, straightened and optionally cropped; the same instance as the original when nothing needed changing. The original is never modified.</param>
+/// <param name="Quality">The check: metrics (measured on the original), verdict, reasons and what cleanup did.</param>
+public sealed record CleanedPage(RasterImage Image, PageQuality Quality);
+
+/// <summary>Checks a page's quality and cleans it up for OCR (port; implemented in ScanArchive.Imaging).</summary>
+/// <remarks>Implementations are safe for concurrent callers.</remarks>
+public interface IPageCleaner
+{
+    /// <summary>Measures the page, judges it with the profile and, unless it is blank, turns it upright, straightens and crops it as the profile asks.</summary>
+    /// <param name="page">The scanned page; never modified.</param>
+    /// <param name="profile">Thresholds and cleanup settings.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    CleanedPage Clean(RasterImage page, QualityProfile profile, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,108 @@
+namespace ScanArchive.Core.Quality;
+
+/// <summary>
+/// Limits for the quality verdict. The defaults were chosen from measurements on sample-scans (document pages and
+/// QC cases), generated variants of them (blur, resolution, contrast, blank sheets) and the real development pages;
+/// <c>bench/quality.sh</c> prints the measured distributions these limits separate (see bench/README.md).
+/// </summary>
+public sealed record QualityThresholds
+{
+    /// <summary>
+    /// A page whose content marks cover less than this fraction of its interior is blank (0.0003 = 0.03 %: less ink than
+    /// one short line; a noisy blank sheet measures ≈ 0.01 %, a page with a signature 0.05 % and more).
+    /// </summary>
+    public double BlankMaxInkCoverage { get; init; } = 0.0003;
+
+    /// <summary>
+    /// Below this <see cref="PageQualityMetrics.Sharpness"/> a page is blurry (warn). On a 300-dpi scan a focus blur of
+    /// σ 4 px (0.34 mm) measures 0.44–0.52, σ 3 px 0.58–0.65, a careful office scan 0.95–1.0; real receipts 0.58 and up.
+    /// </summary>
+    public double MinSharpness { get; init; } = 0.55;
+
+    /// <summary>Below this sharpness a blurry page fails (σ 6 px on a 300-dpi scan measures 0.27–0.38).</summary>
+    public double FailSharpness { get; init; } = 0.4;
+
+    /// <summary>A declared resolution below this is low (warn). 200 dpi is the usual floor for OCR of office documents.</summary>
+    public int MinDpi { get; init; } = 200;
+
+    /// <summary>A declared resolution below this fails.</summary>
+    public int FailDpi { get; init; } = 150;
+
+    /// <summary>
+    /// Characters shorter than this (median, in pixels) are too small for reliable OCR whatever the declared resolution
+    /// (warn): 10-point text at 200 dpi measures ≈ 19–29 px here, at 100 dpi 9–15 px.
+    /// </summary>
+    public double MinTextHeightPixels { get; init; } = 16;
+
+    /// <summary>Characters shorter than this fail.</summary>
+    public double FailTextHeightPixels { get; init; } = 10;
+
+    /// <summary>
+    /// Paper minus ink below this is low contrast (warn): good scans measure 165–255, faint print on grey paper ≈ 42,
+    /// the darkest real receipt 95.
+    /// </summary>
+    public double MinContrast { get; init; } = 90;
+
+    /// <summary>Contrast below this fails.</summary>
+    public double FailContrast { get; init; } = 30;
+
+    /// <summary>Paper darker than this means the scan is too dark (warn).</summary>
+    public double MinBrightness { get; init; } = 100;
+
+    /// <summary>A page with more than this fraction in colour has colour content (e.g. a red seal ≈ 0.5 %).</summary>
+    public double ColourMinFraction { get; init; } = 0.001;
+
+    /// <summary>Orientation results below this confidence are not acted on (correct OSD verdicts on the bench pages: 2.5 and up).</summary>
+    public double MinOrientationConfidence { get; init; } = 2.0;
+
+    /// <summary>Orientation results below this confidence are not acted on when the direction of the text lines contradicts them.</summary>
+    public double StrongOrientationConfidence { get; init; } = 4.0;
+
+    /// <summary>Skews measured with a line-profile strength below this are not acted on (no clear text lines).</summary>
+    public double MinSkewConfidence { get; init; } = 3.0;
+}
+
+/// <summary>A scan profile's quality settings: thresholds and which cleanups run before OCR.</summary>
+public sealed record QualityProfile
+{
+    /// <summary>The default profile for office documents scanned in grey or colour.</summary>
+    public static QualityProfile Default { get; } = new();
+
+    /// <summary>Name shown to clerks.</summary>
+    public string Name { get; init; } = "default";
+
+    /// <summary>Verdict limits.</summary>
+    public QualityThresholds Thresholds { get; init; } = new();
+
+    /// <summary>The profile stores pages black-and-white: colour content (a red seal) is flagged because it would be lost.</summary>
+    public bool Lineart { get; init; }
+
+    /// <summary>Straighten skewed pages.</summary>
+    public bool Deskew { get; init; } = true;
+
+    /// <summary>
+    /// Smaller skews are left alone: a rotation resamples every pixel and softens the glyphs, which costs more than a
+    /// fraction of a degree of skew (Tesseract's line finder copes with that).
+    /// </summary>
+    public double MinDeskewDegrees { get; init; } = 0.3;
+
+    /// <summary>Turn sideways and upside-down pages upright.</summary>
+    public bool RotateUpright { get; init; } = true;
+
+    /// <summary>
+    /// Ask the orientation detector about every page with text, so that upside-down pages are found. When false it is
+    /// asked only when the text lines do not clearly run across the page (sideways pages are still found, upside-down
+    /// ones are not): Tesseract OSD costs 200–300 ms of CPU on a Chinese page, a quarter of its OCR (bench/README.md).
+    /// </summary>
+    public bool DetectUpsideDown { get; init; } = true;
+
+    /// <summary>
+    /// Cut away dark scanner background (lid, bed) around the sheet after straightening. On by default: Tesseract
+    /// takes a grey lid band for a picture and drops the text next to it (a 9°-skewed form lost its whole left column
+    /// until the lid was cropped). Pages with white margins are never cropped.
+    /// </summary>
+    public bool CropBorders { get; init; } = true;
+
+    /// <summary>Blank pages separate documents in a batch (the page is still kept and flagged, never dropped).</summary>
+    public bool BlankPageSeparatesDocuments { get; init; }
+}

@@ -1,0 +1,194 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using ScanArchive.Core.Imaging;
+
+namespace ScanArchive.Imaging.Quality;
+
+/// <summary>Turns a page upright and straightens it in one resampling pass, and crops; always into a new image.</summary>
+internal static class PageTransform
+{
+    /// <summary>
+    /// Undoes a clockwise quarter turn <paramref name="rotationClockwise"/> and a skew <paramref name="skewDegrees"/>
+    /// (positive = the scan is turned counter-clockwise). Quarter turns alone are exact pixel moves; with a skew the
+    /// two are combined into one bilinear rotation about the centre (one resampling, not two), keeping the upright
+    /// page's size and filling the uncovered corners with <paramref name="fill"/> (the paper level).
+    /// </summary>
+    public static RasterImage Straighten(RasterImage image, int rotationClockwise, double skewDegrees, byte fill)
+    {
+        var quarter = ((rotationClockwise % 360) + 360) % 360;
+        if (skewDegrees == 0)
+        {
+            return quarter == 0 ? image : PixelRotation.RotateClockwise(image, 360 - quarter);
+        }
+
+        var (outW, outH) = quarter is 90 or 270 ? (image.Height, image.Width) : (image.Width, image.Height);
+
+        // The scan shows the upright page turned counter-clockwise by (skew − quarter); turning it back by
+        // (quarter − skew) counter-clockwise restores it.
+        var radians = (quarter - skewDegrees) * Math.PI / 180;
+        return Rotate(image, radians, outW, outH, fill);
+    }
+
+    /// <summary>An enlarged (or reduced) copy, bilinear; the declared resolution scales along.</summary>
+    public static RasterImage Scale(RasterImage image, double factor)
+    {
+        var outW = Math.Max(1, (int)Math.Round(image.Width * factor));
+        var outH = Math.Max(1, (int)Math.Round(image.Height * factor));
+        var bpp = image.BytesPerPixel;
+        var output = new byte[outW * outH * bpp];
+        int w = image.Width, h = image.Height;
+        for (var y = 0; y < outH; y++)
+        {
+            var sy = Math.Clamp(((y + 0.5) / factor) - 0.5, 0, h - 1);
+            var y0 = Math.Min((int)sy, h - 2 < 0 ? 0 : h - 2);
+            var fy = sy - y0;
+            var y1 = Math.Min(y0 + 1, h - 1);
+            for (var x = 0; x < outW; x++)
+            {
+                var sx = Math.Clamp(((x + 0.5) / factor) - 0.5, 0, w - 1);
+                var x0 = Math.Min((int)sx, w - 2 < 0 ? 0 : w - 2);
+                var fx = sx - x0;
+                var x1 = Math.Min(x0 + 1, w - 1);
+                for (var c = 0; c < bpp; c++)
+                {
+                    double p00 = image.Pixels[(y0 * image.Stride) + (x0 * bpp) + c], p01 = image.Pixels[(y0 * image.Stride) + (x1 * bpp) + c];
+                    double p10 = image.Pixels[(y1 * image.Stride) + (x0 * bpp) + c], p11 = image.Pixels[(y1 * image.Stride) + (x1 * bpp) + c];
+                    var top = p00 + ((p01 - p00) * fx);
+                    var bottom = p10 + ((p11 - p10) * fx);
+                    output[(((y * outW) + x) * bpp) + c] = (byte)Math.Round(top + ((bottom - top) * fy));
+                }
+            }
+        }
+
+        return new RasterImage(outW, outH, image.Format, output, image.Dpi is { } dpi ? (int)Math.Round(dpi * factor) : null);
+    }
+
+    /// <summary>The sub-range of [from, to) where start + x·step lies in [0, max).</summary>
+    private static (int From, int To) Inside(long start, long step, long max, int from, int to)
+    {
+        if (step == 0)
+        {
+            return start >= 0 && start < max ? (from, to) : (0, 0);
+        }
+
+        // Solve, then correct the rounding by checking the ends.
+        var a = (0 - start) / (double)step;
+        var b = (max - start) / (double)step;
+        var (lo, hi) = step > 0 ? (a, b) : (b, a);
+        var first = Math.Max(from, (int)Math.Clamp(Math.Floor(lo), int.MinValue / 2, int.MaxValue / 2));
+        var last = Math.Min(to, (int)Math.Clamp(Math.Ceiling(hi) + 1, int.MinValue / 2, int.MaxValue / 2));
+        bool Ok(int x)
+        {
+            var v = start + (x * step);
+            return v >= 0 && v < max;
+        }
+
+        while (first < last && !Ok(first))
+        {
+            first++;
+        }
+
+        while (last > first && !Ok(last - 1))
+        {
+            last--;
+        }
+
+        return (first, last);
+    }
+
+    /// <summary>A copy of part of the image.</summary>
+    public static RasterImage Crop(RasterImage image, PixelBox box)
+    {
+        var bpp = image.BytesPerPixel;
+        var pixels = new byte[box.Width * box.Height * bpp];
+        for (var y = 0; y < box.Height; y++)
+        {
+            image.Pixels.AsSpan(((box.Y + y) * image.Stride) + (box.X * bpp), box.Width * bpp).CopyTo(pixels.AsSpan(y * box.Width * bpp));
+        }
+
+        return new RasterImage(box.Width, box.Height, image.Format, pixels, image.Dpi);
+    }
+
+    /// <summary>
+    /// Rotates counter-clockwise (as seen on screen) by <paramref name="radians"/> about the centre into a canvas of the
+    /// given size. Each output pixel samples the source bilinearly in 8-bit fixed point, stepping along the row.
+    /// </summary>
+    private static RasterImage Rotate(RasterImage image, double radians, int outW, int outH, byte fill)
+    {
+        var bpp = image.BytesPerPixel;
+        var output = new byte[outW * outH * bpp];
+        int w = image.Width, h = image.Height, stride = image.Stride;
+        var src = image.Pixels;
+        var cos = Math.Cos(radians);
+        var sin = Math.Sin(radians);
+        double cxIn = (w - 1) / 2.0, cyIn = (h - 1) / 2.0, cxOut = (outW - 1) / 2.0, cyOut = (outH - 1) / 2.0;
+        const int Shift = 16;
+        const double One = 1 << Shift;
+        var stepX = (long)Math.Round(cos * One);
+        var stepY = (long)Math.Round(sin * One);
+        const long Limit = 1L << Shift;
+        long maxX = (long)(w - 1) << Shift, maxY = (long)(h - 1) << Shift;
+        ref var srcRef = ref MemoryMarshal.GetArrayDataReference(src);
+        for (var y = 0; y < outH; y++)
+        {
+            var dy = y - cyOut;
+
+            // Output (dx, dy) comes from the source point turned back clockwise: (dx·cos − dy·sin, dx·sin + dy·cos).
+            var sx0 = (long)Math.Round(((-cxOut * cos) - (dy * sin) + cxIn) * One);
+            var sy0 = (long)Math.Round(((-cxOut * sin) + (dy * cos) + cyIn) * One);
+            var dest = output.AsSpan(y * outW * bpp, outW * bpp);
+
+            // The run of x whose source lies inside the image (a line crosses a rectangle in one run): solved for
+            // both axes, then nudged so that the ends are exact; outside it the row is fill.
+            var (from, to) = Inside(sx0, stepX, maxX, 0, outW);
+            (from, to) = Inside(sy0, stepY, maxY, from, to);
+            if (from >= to)
+            {
+                dest.Fill(fill);
+                continue;
+            }
+
+            dest[..(from * bpp)].Fill(fill);
+            dest[(to * bpp)..].Fill(fill);
+            ref var destRef = ref MemoryMarshal.GetReference(dest);
+            var sx = sx0 + (from * stepX);
+            var sy = sy0 + (from * stepY);
+            if (bpp == 1)
+            {
+                // Grey pages, the common case, without the per-channel loop.
+                for (var x = from; x < to; x++, sx += stepX, sy += stepY)
+                {
+                    var i = ((int)(sy >> Shift) * stride) + (int)(sx >> Shift);
+                    var fx = (int)((sx & (Limit - 1)) >> (Shift - 8));
+                    var fy = (int)((sy & (Limit - 1)) >> (Shift - 8));
+                    int p00 = Unsafe.Add(ref srcRef, i), p01 = Unsafe.Add(ref srcRef, i + 1);
+                    int p10 = Unsafe.Add(ref srcRef, i + stride), p11 = Unsafe.Add(ref srcRef, i + stride + 1);
+                    var top = (p00 << 8) + ((p01 - p00) * fx);
+                    var bottom = (p10 << 8) + ((p11 - p10) * fx);
+                    Unsafe.Add(ref destRef, x) = (byte)(((top << 8) + ((bottom - top) * fy) + (1 << 15)) >> 16);
+                }
+
+                continue;
+            }
+
+            for (var x = from; x < to; x++, sx += stepX, sy += stepY)
+            {
+                var x0 = (int)(sx >> Shift);
+                var y0 = (int)(sy >> Shift);
+                var fx = (int)((sx & (Limit - 1)) >> (Shift - 8));
+                var fy = (int)((sy & (Limit - 1)) >> (Shift - 8));
+                var i = (y0 * stride) + (x0 * bpp);
+                for (var c = 0; c < bpp; c++, i++)
+                {
+                    int p00 = Unsafe.Add(ref srcRef, i), p01 = Unsafe.Add(ref srcRef, i + bpp);
+                    int p10 = Unsafe.Add(ref srcRef, i + stride), p11 = Unsafe.Add(ref srcRef, i + stride + bpp);
+                    var top = (p00 << 8) + ((p01 - p00) * fx);
+                    var bottom = (p10 << 8) + ((p11 - p10) * fx);
+                    Unsafe.Add(ref destRef, (x * bpp) + c) = (byte)(((top << 8) + ((bottom - top) * fy) + (1 << 15)) >> 16);
+                }
+            }
+        }
+
+        return new RasterImage(outW, outH, image.Format, output, image.Dpi);
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using ScanArchive.TestSupport;
+
+namespace ScanArchive.Cli.Tests;
+
+public class AnalyzeQualityTests
+{
+    [Fact]
+    public async Task Json_output_has_a_qc_object_per_page_and_blank_pages_skip_ocr()
+    {
+        using var input = new TempDirectory();
+        var blank = SamplePages.First(p => p.Flag("blank"), "blank");
+        var sideways = SamplePages.First(p => p.Number("rotation") is 90 or 270, "sideways");
+        File.Copy(blank.ImagePath, input.File("a-blank" + Path.GetExtension(blank.ImagePath)));
+        File.Copy(sideways.ImagePath, input.File("b-sideways" + Path.GetExtension(sideways.ImagePath)));
+
+        var result = await CliRunner.RunAsync("analyze", input.Path, "--json", "--workers", "1", "--ui-lang", "en");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.StdOut);
+        var documents = json.RootElement.EnumerateArray().ToList();
+
+        var blankPage = documents[0].GetProperty("pages")[0];
+        var qc = blankPage.GetProperty("qc");
+        Assert.Equal("none", blankPage.GetProperty("textSource").GetString());
+        Assert.Equal(0, blankPage.GetProperty("lines").GetArrayLength());
+        Assert.Equal("warn", qc.GetProperty("verdict").GetString());
+        Assert.Equal(["blank"], qc.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
+        Assert.True(qc.GetProperty("blank").GetBoolean());
+        Assert.Contains("blank", qc.GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
+
+        // The sideways page was read upright: its page size is the upright one and its text is there.
+        var turned = documents[1].GetProperty("pages")[0];
+        var turnedQc = turned.GetProperty("qc");
+        Assert.Equal((int)sideways.Number("rotation"), turnedQc.GetProperty("rotation").GetInt32());
+        Assert.Equal(turnedQc.GetProperty("rotation").GetInt32(), turnedQc.GetProperty("cleanup").GetProperty("rotatedClockwise").GetInt32());
+        Assert.True(turned.GetProperty("height").GetInt32() > turned.GetProperty("width").GetInt32());
+        Assert.Equal("pass", turnedQc.GetProperty("verdict").GetString());
+        foreach (var key in new[] { "blurry", "lowResolution", "lowContrast" })
+        {
+            Assert.False(turnedQc.GetProperty(key).GetBoolean());
+        }
+
+        Assert.Equal(JsonValueKind.Number, turnedQc.GetProperty("sharpness").ValueKind);
+        Assert.Equal(JsonValueKind.Number, turnedQc.GetProperty("skewDegrees").ValueKind);
+        Assert.Equal(300, turnedQc.GetProperty("dpi").GetInt32());
+        var text = documents[1].GetProperty("text").GetString()!;
+        Assert.Contains(sideways.Fields["customer_no"], text, StringComparison.Ordinal);
+    }
+}
