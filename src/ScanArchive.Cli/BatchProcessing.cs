@@ -3,9 +3,11 @@ using System.Globalization;
 using ScanArchive.Archive.Storage;
 using ScanArchive.Core.Archive;
 using ScanArchive.Core.Ocr;
+using ScanArchive.Core.Quality;
 using ScanArchive.Core.Text;
 using ScanArchive.Imaging;
 using ScanArchive.Imaging.Encoders;
+using ScanArchive.Imaging.Quality;
 using ScanArchive.Ocr;
 using Spectre.Console;
 
@@ -15,10 +17,11 @@ namespace ScanArchive.Cli;
 internal static class BatchProcessing
 {
     /// <summary>
-    /// The archive's recognition pipeline: engine pool with text layers for the PDFs, page image encoder, field
-    /// extractor with the data folder's form templates. Null (after telling the user why) when it cannot start.
+    /// The archive's recognition pipeline: quality check and cleanup, engine pool with text layers for the PDFs, page
+    /// image encoder, field extractor with the data folder's form templates. Null (after telling the user why) when
+    /// it cannot start.
     /// </summary>
-    public static (TesseractEnginePool Pool, BatchProcessor Processor)? CreatePipeline(LiteDbArchiveStore store, TesseractOptions ocrOptions, CultureInfo culture)
+    public static Pipeline? CreatePipeline(LiteDbArchiveStore store, TesseractOptions ocrOptions, CultureInfo culture)
     {
         Extraction.FieldExtractor extractor;
         try
@@ -32,28 +35,56 @@ internal static class BatchProcessing
         }
 
         TesseractEnginePool pool;
+        TesseractOrientationDetector? orientation = null;
         try
         {
+            orientation = TesseractOrientationDetector.Create(ocrOptions.TessdataPath);
             pool = TesseractEnginePool.Create(ocrOptions with { RenderTextLayer = true });
         }
         catch (OcrException ex)
         {
+            orientation?.Dispose();
             Console.Error.WriteLine(UserMessages.Pick("无法启动文字识别：", "Cannot start text recognition: ", culture) + ex.Message);
             return null;
         }
 
-        var processor = new BatchProcessor(store, new DocumentReader(), pool, new PageImageEncoder(), textLayer: (_, ocr) => ocr.TextLayerPdf, extractor: extractor);
-        return (pool, processor);
+        var processor = new BatchProcessor(
+            store,
+            new DocumentReader(),
+            pool,
+            new PageImageEncoder(),
+            textLayer: (_, ocr) => ocr.TextLayerPdf,
+            extractor: extractor,
+            cleaner: new PageCleaner(orientation),
+            profile: QualityProfile.Default);
+        return new Pipeline(pool, orientation, processor);
+    }
+
+    /// <summary>The running pipeline; disposing it stops the engines.</summary>
+    public sealed class Pipeline(TesseractEnginePool pool, TesseractOrientationDetector orientation, BatchProcessor processor) : IDisposable
+    {
+        public TesseractEnginePool Pool => pool;
+
+        public BatchProcessor Processor => processor;
+
+        public void Dispose()
+        {
+            pool.Dispose();
+            orientation.Dispose();
+        }
     }
 
     public static async Task<int> RunAsync(LiteDbArchiveStore store, Batch batch, TesseractOptions ocrOptions, CultureInfo culture, CancellationToken cancellationToken)
     {
-        if (CreatePipeline(store, ocrOptions, culture) is not var (pool, processor))
+        if (CreatePipeline(store, ocrOptions, culture) is not { } pipeline)
         {
             return ExitCodes.UsageOrSetup;
         }
 
-        using (pool)
+        var pool = pipeline.Pool;
+        var processor = pipeline.Processor;
+
+        using (pipeline)
         {
             var documents = store.Documents(batch.Id);
             var names = documents.ToDictionary(d => d.Id, d => d.SourceName);

@@ -163,6 +163,7 @@ internal static class BatchCommands
                     p.Review,
                     p.Blank,
                     MeanConfidence = Math.Round(p.Ocr.MeanConfidence, 1),
+                    Qc = p.Ocr.Quality is { } q ? new { q.Verdict, Reasons = q.Issues, Message = q.Describe(culture) } : null,
                     Lines = p.Ocr.Lines.Count,
                     Text = Core.Ocr.ReadingOrder.Text(p.Ocr.Lines),
                 }).ToList(),
@@ -181,6 +182,10 @@ internal static class BatchCommands
                 {
                     var firstLine = p.Text.Split('\n', 2)[0];
                     Console.WriteLine($"       p{p.PageNumber}  {p.Review,-10} {(p.Blank ? UserMessages.Pick("空白页", "blank", culture) : $"{p.MeanConfidence,5:F1}%")}  {Truncate(firstLine, 60)}");
+                    if (p.Qc is { } qc && qc.Verdict != Core.Quality.QualityVerdict.Pass)
+                    {
+                        Console.WriteLine($"           {qc.Message}");
+                    }
                 }
             }
 

@@ -66,12 +66,15 @@ internal static class ScanCommand
 
     private static async Task<int> ScanAsync(LiteDbArchiveStore store, Batch batch, ScanSettings settings, TesseractOptions ocrOptions, CultureInfo culture, CancellationToken cancellationToken)
     {
-        if (BatchProcessing.CreatePipeline(store, ocrOptions, culture) is not var (pool, processor))
+        if (BatchProcessing.CreatePipeline(store, ocrOptions, culture) is not { } pipeline)
         {
             return ExitCodes.UsageOrSetup;
         }
 
-        using (pool)
+        var pool = pipeline.Pool;
+        var processor = pipeline.Processor;
+
+        using (pipeline)
         {
             var session = $"scan-{DateTime.Now:yyyyMMdd-HHmmss}";
 

@@ -56,12 +56,15 @@ internal static class WatchCommand
 
     private static async Task<int> WatchAsync(LiteDbArchiveStore store, string folder, string batchName, TesseractOptions ocrOptions, CultureInfo culture, CancellationToken cancellationToken)
     {
-        if (BatchProcessing.CreatePipeline(store, ocrOptions, culture) is not var (pool, processor))
+        if (BatchProcessing.CreatePipeline(store, ocrOptions, culture) is not { } pipeline)
         {
             return ExitCodes.UsageOrSetup;
         }
 
-        using (pool)
+        var pool = pipeline.Pool;
+        var processor = pipeline.Processor;
+
+        using (pipeline)
         using (var source = new WatchFolderSource(folder))
         {
             var batch = store.FindBatch(batchName) ?? store.CreateBatch(batchName, ArchiveSession.User);

@@ -39,6 +39,8 @@ public sealed class BatchProcessor
     private readonly IPageImageEncoder _encoder;
     private readonly Func<RasterImage, OcrPage, byte[]?>? _textLayer;
     private readonly Extraction.IFieldExtractor? _extractor;
+    private readonly Quality.IPageCleaner? _cleaner;
+    private readonly Quality.QualityProfile _profile;
 
     /// <summary>Creates a processor; every dependency is owned by the caller.</summary>
     /// <param name="store">Where pages are stored.</param>
@@ -47,9 +49,22 @@ public sealed class BatchProcessor
     /// <param name="encoder">Encodes page images for the PDF.</param>
     /// <param name="textLayer">Supplies a page's invisible text layer, when the engine produced one.</param>
     /// <param name="extractor">Finds the document type and customer fields once a document's pages are all recognized.</param>
-    public BatchProcessor(IArchiveStore store, IDocumentReader reader, IOcrEngine engine, IPageImageEncoder encoder, Func<RasterImage, OcrPage, byte[]?>? textLayer = null, Extraction.IFieldExtractor? extractor = null)
+    /// <param name="cleaner">Checks page quality and cleans pages (upright, straight) before recognition; the stored
+    /// original stays as scanned, the cleaned image is what OCR and the PDF use.</param>
+    /// <param name="profile">Quality thresholds and cleanups (default <see cref="Quality.QualityProfile.Default"/>).</param>
+    public BatchProcessor(
+        IArchiveStore store,
+        IDocumentReader reader,
+        IOcrEngine engine,
+        IPageImageEncoder encoder,
+        Func<RasterImage, OcrPage, byte[]?>? textLayer = null,
+        Extraction.IFieldExtractor? extractor = null,
+        Quality.IPageCleaner? cleaner = null,
+        Quality.QualityProfile? profile = null)
     {
         _extractor = extractor;
+        _cleaner = cleaner;
+        _profile = profile ?? Quality.QualityProfile.Default;
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _reader = reader ?? throw new ArgumentNullException(nameof(reader));
         _engine = engine ?? throw new ArgumentNullException(nameof(engine));
@@ -222,10 +237,24 @@ public sealed class BatchProcessor
             else
             {
                 var image = page.Image!;
-                var ocr = await _engine.RecognizeAsync(image, cancellationToken).ConfigureAwait(false);
+                Quality.PageQuality? quality = null;
+                if (_cleaner is not null)
+                {
+                    var cleaned = await Task.Run(() => _cleaner.Clean(image, _profile, cancellationToken), cancellationToken).ConfigureAwait(false);
+                    image = cleaned.Image;
+                    quality = cleaned.Quality;
+                }
+
+                // A blank page is flagged and kept, never dropped, and skips OCR (a noisy blank costs Tesseract seconds).
+                var ocr = quality is { Blank: true }
+                    ? new OcrPage(image.Width, image.Height, quality.Metrics.Dpi ?? image.Dpi ?? 0, 0, _engine.Languages, [], TextSource.None)
+                    : await _engine.RecognizeAsync(image, cancellationToken).ConfigureAwait(false);
+                ocr = ocr with { Quality = quality };
+
                 // Once recognized, a page is finished and stored even if a cancel arrives now: work done is never thrown away.
                 var encoded = await Task.Run(() => _encoder.Encode(image), CancellationToken.None).ConfigureAwait(false);
-                result = new PageResult(document.BatchId, document.Id, page.Number, ocr, encoded, _textLayer?.Invoke(image, ocr), Blank: ocr.Lines.Count == 0);
+                var blank = quality?.Blank ?? ocr.Lines.Count == 0;
+                result = new PageResult(document.BatchId, document.Id, page.Number, ocr, encoded, _textLayer?.Invoke(image, ocr), Blank: blank);
             }
 
             var saved = _store.SavePage(result);
