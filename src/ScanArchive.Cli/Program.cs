@@ -19,4 +19,6 @@ foreach (var command in BatchCommands.Create().Concat(EntryCommands.Create()).Co
 root.Subcommands.Add(DevicesCommand.Create());
 root.Subcommands.Add(ProfilesCommand.Create());
 root.Subcommands.Add(ScanWorkerModeCommand.Create());
-return await root.Parse(args).InvokeAsync();
+// Ctrl+C cancels the command's token; commands then finish the page in hand and save state, which can take a
+// page's OCR time, so the grace period before a forced exit is generous.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(60) });
