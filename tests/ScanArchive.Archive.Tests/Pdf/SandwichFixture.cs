@@ -26,7 +26,9 @@ public sealed class SandwichFixture : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<RecognizedPage>>> _pages = new();
 
-    public TesseractEnginePool Pool { get; } = TesseractEnginePool.Create(new TesseractOptions { Workers = 2, RenderTextLayer = true });
+    // Without the Chinese second look: the text layer shows Tesseract's first reading, so only then can the tests
+    // demand that it matches the returned words exactly (a known gap, see README "Archiving").
+    public TesseractEnginePool Pool { get; } = TesseractEnginePool.Create(new TesseractOptions { Workers = 2, RenderTextLayer = true, LineRecheckLanguages = null });
 
     public PageImageEncoder Encoder { get; } = new();
 
