@@ -95,6 +95,9 @@ internal static class DemoCommand
             Step(culture,
                 $"完成。档案保存在 {store.DataFolder}；试试：./scanarchive entries、./scanarchive search 合同、./scanarchive export {all[0].Number} --out {all[0].Number}.pdf",
                 $"Done. The archive is in {store.DataFolder}; try: ./scanarchive entries, ./scanarchive search contract, ./scanarchive export {all[0].Number} --out {all[0].Number}.pdf");
+            Step(culture,
+                "没有扫描仪也可以试扫描（虚拟进纸器，10 页）：./scanarchive scan --batch demo-scan --device test:0 --source feeder --dpi 150",
+                "Try a scan without hardware (virtual feeder, 10 sheets): ./scanarchive scan --batch demo-scan --device test:0 --source feeder --dpi 150");
             return ExitCodes.Success;
         }));
         return command;
