@@ -84,7 +84,7 @@ public sealed record QualityProfile
     /// Smaller skews are left alone: a rotation resamples every pixel and softens the glyphs, which costs more than a
     /// fraction of a degree of skew (Tesseract's line finder copes with that).
     /// </summary>
-    public double MinDeskewDegrees { get; init; } = 0.3;
+    public double MinDeskewDegrees { get; init; } = 1.0;
 
     /// <summary>Turn sideways and upside-down pages upright.</summary>
     public bool RotateUpright { get; init; } = true;
