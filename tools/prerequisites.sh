@@ -10,20 +10,7 @@ SCANARCHIVE_APT_PACKAGES=(
 )
 
 ensure_prerequisites() {
-  local missing=()
-  local pkg
-  for pkg in "${SCANARCHIVE_APT_PACKAGES[@]}"; do
-    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
-      missing+=("$pkg")
-    fi
-  done
-  if ((${#missing[@]} > 0)); then
-    echo "Installing missing packages: ${missing[*]}" >&2
-    local sudo=""
-    if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
-    $sudo apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
-  fi
+  ensure_packages "${SCANARCHIVE_APT_PACKAGES[@]}"
   ensure_language_models || echo "Warning: the better Chinese model could not be installed; using Debian's chi_sim (lower accuracy). See tessdata/README.md." >&2
   if ! command -v dotnet >/dev/null 2>&1; then
     echo "The .NET 10 SDK is required (dotnet not found on PATH). See README.md." >&2
@@ -31,7 +18,7 @@ ensure_prerequisites() {
   fi
 }
 
-# Extra packages for benchmarks (peers such as ocrmypdf), installed the same way when missing.
+# Installs the named apt packages that are missing (also used by benchmarks for peers such as ocrmypdf).
 ensure_packages() {
   local missing=()
   local pkg

@@ -54,6 +54,20 @@ internal static class ArchiveSession
     public static Batch RequireBatch(IArchiveStore store, string nameOrId) =>
         store.FindBatch(nameOrId) ?? throw new ArchiveException(ArchiveProblem.BatchNotFound, nameOrId);
 
+    /// <summary>The named batch (created when new), moved back to capturing so new sheets can join it.</summary>
+    public static Batch OpenForCapture(IArchiveStore store, string name, CultureInfo culture)
+    {
+        var batch = store.FindBatch(name) ?? store.CreateBatch(name, User);
+        if (batch.State is BatchState.ReadyForReview or BatchState.Rejected or BatchState.Processing)
+        {
+            return store.MoveBatch(batch.Id, BatchState.Capturing, User);
+        }
+
+        return batch.State == BatchState.Capturing
+            ? batch
+            : throw new ArchiveException(ArchiveProblem.InvalidState, batch.Name, StateName(batch.State, culture));
+    }
+
     public static ArchiveEntry RequireEntry(IArchiveStore store, string number) =>
         store.FindEntry(number) ?? throw new ArchiveException(ArchiveProblem.EntryNotFound, number);
 

@@ -136,6 +136,22 @@ internal static class BatchProcessing
         }
     }
 
+    /// <summary>
+    /// Recognizes a document already stored (a scanned sheet, a dropped file) and frees its slot. Not cancelled by
+    /// Ctrl+C: the document is the operator's work, and finishing its OCR costs one page's time.
+    /// </summary>
+    public static async Task RecognizeStoredAsync(BatchProcessor processor, BatchDocument document, SemaphoreSlim slots)
+    {
+        try
+        {
+            await processor.ProcessDocumentAsync(document, CancellationToken.None);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
     /// <summary>Reports on the caller's thread, so lines come out in order.</summary>
     private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
     {

@@ -198,6 +198,10 @@ public sealed class LiteDbArchiveStore : IArchiveStore
     }
 
     /// <inheritdoc />
+    public IReadOnlyList<BatchPage> DocumentPages(string documentId) =>
+        _pages.Find(Query.EQ("DocumentId", documentId)).Select(BsonMapping.ToPage).OrderBy(p => p.PageNumber).ToList();
+
+    /// <inheritdoc />
     public BatchPage SavePage(PageResult result)
     {
         ArgumentNullException.ThrowIfNull(result);

@@ -43,15 +43,7 @@ internal static class ScanCommand
             }
 
             var name = result.GetValue(batchName)!;
-            var batch = store.FindBatch(name) ?? store.CreateBatch(name, ArchiveSession.User);
-            if (batch.State is BatchState.ReadyForReview or BatchState.Rejected or BatchState.Processing)
-            {
-                batch = store.MoveBatch(batch.Id, BatchState.Capturing, ArchiveSession.User);
-            }
-            else if (batch.State != BatchState.Capturing)
-            {
-                throw new ArchiveException(ArchiveProblem.InvalidState, batch.Name, ArchiveSession.StateName(batch.State, culture));
-            }
+            var batch = ArchiveSession.OpenForCapture(store, name, culture);
 
             var ocrOptions = engine.Read(result);
             if (result.GetResult(engine.LanguageOption) is null)
@@ -96,7 +88,7 @@ internal static class ScanCommand
                         $"Scanned page {page.Number} ({page.Image.Width}×{page.Image.Height}, {page.Applied.Dpi} dpi)",
                         culture));
                     await slots.WaitAsync(CancellationToken.None);
-                    recognitions.Add(RecognizeAsync(processor, document, slots));
+                    recognitions.Add(BatchProcessing.RecognizeStoredAsync(processor, document, slots));
                 }
             }
             catch (ScanException ex)
@@ -130,19 +122,6 @@ internal static class ScanCommand
                 $"Scan finished: {captured} page(s) stored and recognized in batch \"{batch.Name}\".",
                 culture));
             return ExitCodes.Success;
-        }
-    }
-
-    private static async Task RecognizeAsync(BatchProcessor processor, BatchDocument document, SemaphoreSlim slots)
-    {
-        try
-        {
-            // Not cancelled by Ctrl+C: the sheet is already stored, and finishing its OCR costs one page's time.
-            await processor.ProcessDocumentAsync(document, CancellationToken.None);
-        }
-        finally
-        {
-            slots.Release();
         }
     }
 }

@@ -67,15 +67,7 @@ internal static class WatchCommand
         using (pipeline)
         using (var source = new WatchFolderSource(folder))
         {
-            var batch = store.FindBatch(batchName) ?? store.CreateBatch(batchName, ArchiveSession.User);
-            if (batch.State is BatchState.ReadyForReview or BatchState.Rejected or BatchState.Processing)
-            {
-                batch = store.MoveBatch(batch.Id, BatchState.Capturing, ArchiveSession.User);
-            }
-            else if (batch.State != BatchState.Capturing)
-            {
-                throw new ArchiveException(ArchiveProblem.InvalidState, batch.Name, ArchiveSession.StateName(batch.State, culture));
-            }
+            var batch = ArchiveSession.OpenForCapture(store, batchName, culture);
             var reader = new DocumentReader();
             using var slots = new SemaphoreSlim(pool.Concurrency * 2);
             var recognitions = new List<Task>();
@@ -84,7 +76,7 @@ internal static class WatchCommand
             foreach (var pending in store.Documents(batch.Id).Where(d => d.Status == DocumentStatus.Pending))
             {
                 await slots.WaitAsync(CancellationToken.None);
-                recognitions.Add(RecognizeAsync(processor, pending, slots));
+                recognitions.Add(BatchProcessing.RecognizeStoredAsync(processor, pending, slots));
             }
 
             Console.Error.WriteLine(UserMessages.Pick(
@@ -115,7 +107,7 @@ internal static class WatchCommand
                         imported++;
                         Console.Error.WriteLine(UserMessages.Pick($"已导入 {file.Name}", $"Imported {file.Name}", culture));
                         await slots.WaitAsync(CancellationToken.None);
-                        recognitions.Add(RecognizeAsync(processor, document, slots));
+                        recognitions.Add(BatchProcessing.RecognizeStoredAsync(processor, document, slots));
                     }
                     catch (Exception ex) when (ex is DocumentReadException or IOException or UnauthorizedAccessException)
                     {
@@ -139,18 +131,6 @@ internal static class WatchCommand
 
             Console.Error.WriteLine(UserMessages.Pick($"已停止：本次导入 {imported} 个文件。", $"Stopped: {imported} file(s) imported in this run.", culture));
             return ExitCodes.Success;
-        }
-    }
-
-    private static async Task RecognizeAsync(BatchProcessor processor, BatchDocument document, SemaphoreSlim slots)
-    {
-        try
-        {
-            await processor.ProcessDocumentAsync(document, CancellationToken.None);
-        }
-        finally
-        {
-            slots.Release();
         }
     }
 }

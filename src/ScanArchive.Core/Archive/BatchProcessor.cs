@@ -128,7 +128,7 @@ public sealed class BatchProcessor
     {
         ArgumentNullException.ThrowIfNull(document);
         using var inFlight = new SemaphoreSlim(Math.Max(1, _engine.Concurrency * 2));
-        var stored = _store.Pages(document.BatchId).Where(p => p.DocumentId == document.Id).Select(p => (p.DocumentId, p.PageNumber)).ToHashSet();
+        var stored = _store.DocumentPages(document.Id).Select(p => (p.DocumentId, p.PageNumber)).ToHashSet();
         var completion = await StartDocumentAsync(document, stored, inFlight, new Counters(1), null, cancellationToken).ConfigureAwait(false);
         await completion.ConfigureAwait(false);
     }
@@ -216,7 +216,7 @@ public sealed class BatchProcessor
         var done = document with { Status = DocumentStatus.Done, PageCount = pageCount, Error = null };
         if (_extractor is not null)
         {
-            var pages = _store.Pages(document.BatchId).Where(p => p.DocumentId == document.Id).OrderBy(p => p.PageNumber).Select(p => p.Ocr).ToList();
+            var pages = _store.DocumentPages(document.Id).Select(p => p.Ocr).ToList();
             var extraction = _extractor.Extract(pages);
             done = done with { DocumentType = extraction.DocType, Fields = extraction.Fields };
         }

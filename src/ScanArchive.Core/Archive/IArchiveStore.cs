@@ -49,6 +49,9 @@ public interface IArchiveStore : IDisposable
     /// <summary>The batch's recognized pages, in document then page order.</summary>
     IReadOnlyList<BatchPage> Pages(string batchId);
 
+    /// <summary>One document's recognized pages in page order (without reading the rest of the batch).</summary>
+    IReadOnlyList<BatchPage> DocumentPages(string documentId);
+
     /// <summary>
     /// Persists a recognized page: its files first (written whole, then renamed into place), then the record,
     /// so that a crash leaves either the complete page or nothing.
