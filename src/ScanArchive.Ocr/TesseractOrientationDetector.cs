@@ -9,7 +9,8 @@ namespace ScanArchive.Ocr;
 /// Finds which way up a page is. First a quick test that only confirms upright Latin text (Leptonica counts
 /// ascenders against descenders, a few milliseconds); anything else (Chinese, turned pages, too little text) goes
 /// to Tesseract's orientation and script detection (OSD, <c>osd.traineddata</c>), which classifies up to 250
-/// characters in four orientations and costs 150–300 ms on a page.
+/// characters in four orientations and costs 150–300 ms on a page — unless the caller asked for
+/// <see cref="OrientationEffort.Quick"/>, which runs OSD only when the count points away from upright.
 /// Safe for concurrent callers: each call borrows one of a few OSD engines, created on first need (loading
 /// osd.traineddata takes ~30 ms and ~10 MB per engine), because a TessBaseAPI must not be shared between threads.
 /// </summary>
@@ -61,7 +62,7 @@ public sealed class TesseractOrientationDetector : IOrientationDetector, IDispos
 
     /// <inheritdoc/>
     /// <exception cref="OcrException">Tesseract failed.</exception>
-    public OrientationEstimate? Detect(RasterImage page, CancellationToken cancellationToken = default)
+    public OrientationEstimate? Detect(RasterImage page, OrientationEffort effort = OrientationEffort.Full, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(page);
         cancellationToken.ThrowIfCancellationRequested();
@@ -75,6 +76,13 @@ public sealed class TesseractOrientationDetector : IOrientationDetector, IDispos
         if (quick is { } up && up >= MinQuickUprightConfidence)
         {
             return new OrientationEstimate(0, up, OrientationMethods.Ascenders);
+        }
+
+        // Asked for a cheap answer: only a count that points away from upright is worth OSD now; an inconclusive one
+        // (all Chinese text, little text) is left to recognition.
+        if (effort == OrientationEffort.Quick && !(quick <= -MinQuickUprightConfidence))
+        {
+            return null;
         }
 
         cancellationToken.ThrowIfCancellationRequested();

@@ -221,6 +221,9 @@ public class QualityJsonAndPipelineTests
             pixels[1] = CleanedMark;
             return new CleanedPage(blank ? page : new RasterImage(4, 4, PixelFormat.Gray8, pixels, 300), PageQuality.From(metrics, profile));
         }
+
+        public CleanedPage Reorient(RasterImage page, QualityProfile profile, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("no page here is taken as upright pending recognition");
     }
 
     private sealed class RecordingEngine : IOcrEngine

@@ -16,8 +16,7 @@ public sealed class DocumentAnalyzer
     private readonly IDocumentReader _reader;
     private readonly IOcrEngine _engine;
     private readonly IFieldExtractor? _extractor;
-    private readonly IPageCleaner? _cleaner;
-    private readonly QualityProfile _profile;
+    private readonly CheckedPageRecognizer _recognizer;
 
     /// <summary>Creates an analyzer over a reader and an engine (both owned by the caller).</summary>
     public DocumentAnalyzer(IDocumentReader reader, IOcrEngine engine)
@@ -49,8 +48,7 @@ public sealed class DocumentAnalyzer
         _reader = reader ?? throw new ArgumentNullException(nameof(reader));
         _engine = engine ?? throw new ArgumentNullException(nameof(engine));
         _extractor = extractor;
-        _cleaner = cleaner;
-        _profile = profile ?? QualityProfile.Default;
+        _recognizer = new CheckedPageRecognizer(_engine, cleaner, profile);
     }
 
     /// <summary>
@@ -178,24 +176,8 @@ public sealed class DocumentAnalyzer
                 return text;
             }
 
-            if (_cleaner is null)
-            {
-                return await _engine.RecognizeAsync(page.Image!, cancellationToken).ConfigureAwait(false);
-            }
-
             // QC first: a blank page skips OCR (a noisy blank costs Tesseract seconds), a turned page is read upright.
-            var cleaned = await Task.Run(() => _cleaner.Clean(page.Image!, _profile, cancellationToken), cancellationToken).ConfigureAwait(false);
-            if (cleaned.Quality.Blank)
-            {
-                var image = cleaned.Image;
-                return new OcrPage(image.Width, image.Height, cleaned.Quality.Metrics.Dpi ?? image.Dpi ?? 0, 0, _engine.Languages, [], TextSource.None)
-                {
-                    Quality = cleaned.Quality,
-                };
-            }
-
-            var recognized = await _engine.RecognizeAsync(cleaned.Image, cancellationToken).ConfigureAwait(false);
-            return recognized with { Quality = cleaned.Quality };
+            return (await _recognizer.RecognizeAsync(page.Image!, cancellationToken).ConfigureAwait(false)).Ocr;
         }
         finally
         {

@@ -39,8 +39,7 @@ public sealed class BatchProcessor
     private readonly IPageImageEncoder _encoder;
     private readonly Func<RasterImage, OcrPage, byte[]?>? _textLayer;
     private readonly Extraction.IFieldExtractor? _extractor;
-    private readonly Quality.IPageCleaner? _cleaner;
-    private readonly Quality.QualityProfile _profile;
+    private readonly Quality.CheckedPageRecognizer _recognizer;
 
     /// <summary>Creates a processor; every dependency is owned by the caller.</summary>
     /// <param name="store">Where pages are stored.</param>
@@ -63,13 +62,12 @@ public sealed class BatchProcessor
         Quality.QualityProfile? profile = null)
     {
         _extractor = extractor;
-        _cleaner = cleaner;
-        _profile = profile ?? Quality.QualityProfile.Default;
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _reader = reader ?? throw new ArgumentNullException(nameof(reader));
         _engine = engine ?? throw new ArgumentNullException(nameof(engine));
         _encoder = encoder ?? throw new ArgumentNullException(nameof(encoder));
         _textLayer = textLayer;
+        _recognizer = new Quality.CheckedPageRecognizer(engine, cleaner, profile);
     }
 
     /// <summary>Processes every pending document of the batch, then marks it ready for review.</summary>
@@ -236,24 +234,11 @@ public sealed class BatchProcessor
             }
             else
             {
-                var image = page.Image!;
-                Quality.PageQuality? quality = null;
-                if (_cleaner is not null)
-                {
-                    var cleaned = await Task.Run(() => _cleaner.Clean(image, _profile, cancellationToken), cancellationToken).ConfigureAwait(false);
-                    image = cleaned.Image;
-                    quality = cleaned.Quality;
-                }
-
-                // A blank page is flagged and kept, never dropped, and skips OCR (a noisy blank costs Tesseract seconds).
-                var ocr = quality is { Blank: true }
-                    ? new OcrPage(image.Width, image.Height, quality.Metrics.Dpi ?? image.Dpi ?? 0, 0, _engine.Languages, [], TextSource.None)
-                    : await _engine.RecognizeAsync(image, cancellationToken).ConfigureAwait(false);
-                ocr = ocr with { Quality = quality };
+                var (image, ocr) = await _recognizer.RecognizeAsync(page.Image!, cancellationToken).ConfigureAwait(false);
 
                 // Once recognized, a page is finished and stored even if a cancel arrives now: work done is never thrown away.
                 var encoded = await Task.Run(() => _encoder.Encode(image), CancellationToken.None).ConfigureAwait(false);
-                var blank = quality?.Blank ?? ocr.Lines.Count == 0;
+                var blank = ocr.Quality?.Blank ?? ocr.Lines.Count == 0;
                 result = new PageResult(document.BatchId, document.Id, page.Number, ocr, encoded, _textLayer?.Invoke(image, ocr), Blank: blank);
             }
 

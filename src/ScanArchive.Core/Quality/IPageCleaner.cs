@@ -16,4 +16,13 @@ public interface IPageCleaner
     /// <param name="profile">Thresholds and cleanup settings.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     CleanedPage Clean(RasterImage page, QualityProfile profile, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Cleans the page again, deciding its orientation with the full detector: for a page that <see cref="Clean"/> took
+    /// as upright (<see cref="OrientationMethods.Assumed"/>) and whose recognition came out weak.
+    /// </summary>
+    /// <param name="page">The scanned page, as given to <see cref="Clean"/>; never modified.</param>
+    /// <param name="profile">The same profile.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    CleanedPage Reorient(RasterImage page, QualityProfile profile, CancellationToken cancellationToken = default);
 }

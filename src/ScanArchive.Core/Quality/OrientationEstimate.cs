@@ -15,13 +15,27 @@ public sealed record OrientationEstimate(int RotationClockwise, double Confidenc
     public static OrientationEstimate Upright(string method) => new(0, 0, method);
 }
 
+/// <summary>How much work an orientation detector may spend.</summary>
+public enum OrientationEffort
+{
+    /// <summary>Whatever it takes (e.g. Tesseract OSD): an answer unless the page has too little text.</summary>
+    Full,
+
+    /// <summary>
+    /// Only what is cheap: answer when a quick test settles it (or points away from upright, which is then checked in
+    /// full), otherwise return null and leave the question to recognition.
+    /// </summary>
+    Quick,
+}
+
 /// <summary>Finds which way up a page is (port; the Tesseract OSD implementation lives in ScanArchive.Ocr).</summary>
 /// <remarks>Implementations are safe for concurrent callers.</remarks>
 public interface IOrientationDetector
 {
     /// <summary>Detects the page's orientation.</summary>
     /// <param name="page">A straightened (deskewed) page image, possibly reduced to about 150 dpi; its <see cref="RasterImage.Dpi"/> is honoured.</param>
+    /// <param name="effort">How much work to spend (see <see cref="OrientationEffort"/>).</param>
     /// <param name="cancellationToken">Cancels the detection.</param>
-    /// <returns>The orientation, or null when the page has too little text to tell.</returns>
-    OrientationEstimate? Detect(RasterImage page, CancellationToken cancellationToken = default);
+    /// <returns>The orientation, or null when the page has too little text to tell (or, with <see cref="OrientationEffort.Quick"/>, when no cheap test settles it).</returns>
+    OrientationEstimate? Detect(RasterImage page, OrientationEffort effort = OrientationEffort.Full, CancellationToken cancellationToken = default);
 }

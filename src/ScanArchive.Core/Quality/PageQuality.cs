@@ -149,4 +149,18 @@ public static class OrientationMethods
 
     /// <summary>The page looks turned, but which way could not be told reliably; it was left as scanned.</summary>
     public const string Uncertain = "uncertain";
+
+    /// <summary>
+    /// The text lines run across the page and the quick test could not say more: taken as upright until recognition
+    /// confirms it (<see cref="Recognition"/>) or, when recognition comes out weak, the full detector decides.
+    /// Only seen on a page that has been cleaned but not yet recognized.
+    /// </summary>
+    public const string Assumed = "assumed";
+
+    /// <summary>
+    /// Confirmed upright by recognition itself: the page read with a mean word confidence of at least
+    /// <see cref="QualityThresholds.MinUprightRecognitionConfidence"/>, which upside-down text never reaches
+    /// (<see cref="PageQualityMetrics.OrientationConfidence"/> then holds that mean confidence, 0–100).
+    /// </summary>
+    public const string Recognition = "recognition";
 }

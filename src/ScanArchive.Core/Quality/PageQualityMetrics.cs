@@ -48,13 +48,18 @@ public sealed record PageQualityMetrics
     /// <summary>The quarter turn the page shows, clockwise (0, 90, 180, 270): how far it must be turned back to be upright.</summary>
     public int Rotation { get; init; }
 
-    /// <summary>Confidence of <see cref="Rotation"/> as the orientation detector reported it.</summary>
+    /// <summary>
+    /// Confidence of <see cref="Rotation"/> as the orientation detector reported it (OSD: margin over the runner-up;
+    /// ascenders: Leptonica's count; recognition: the page's mean word confidence, 0–100).
+    /// </summary>
     public double OrientationConfidence { get; init; }
 
     /// <summary>
     /// How the orientation was found: <c>osd</c> (Tesseract orientation detection), <c>ascenders</c> (Latin text whose
     /// ascenders show which way is up, without OSD), <c>none</c> (no detector, or no text to
-    /// judge by: taken as upright) or <c>uncertain</c> (the page looks turned but which way could not be told reliably; it was not turned).
+    /// judge by: taken as upright), <c>recognition</c> (confirmed upright by reading it with high confidence),
+    /// <c>assumed</c> (cleaned, recognition still to confirm) or <c>uncertain</c> (the page looks turned but which way could not
+    /// be told reliably; it was not turned). See <see cref="OrientationMethods"/>.
     /// </summary>
     public string OrientationMethod { get; init; } = OrientationMethods.None;
 

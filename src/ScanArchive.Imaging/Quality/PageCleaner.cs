@@ -24,11 +24,18 @@ public sealed class PageCleaner : IPageCleaner
     }
 
     /// <inheritdoc/>
-    public CleanedPage Clean(RasterImage page, QualityProfile profile, CancellationToken cancellationToken = default)
+    public CleanedPage Clean(RasterImage page, QualityProfile profile, CancellationToken cancellationToken = default) =>
+        Clean(page, profile, fullOrientation: false, cancellationToken);
+
+    /// <inheritdoc/>
+    public CleanedPage Reorient(RasterImage page, QualityProfile profile, CancellationToken cancellationToken = default) =>
+        Clean(page, profile, fullOrientation: true, cancellationToken);
+
+    private CleanedPage Clean(RasterImage page, QualityProfile profile, bool fullOrientation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(profile);
-        var result = _analyzer.AnalyzeForCleanup(page, profile, cancellationToken);
+        var result = _analyzer.AnalyzeForCleanup(page, profile, fullOrientation, cancellationToken);
         var quality = result.Quality;
         if (quality.Blank)
         {

@@ -43,11 +43,15 @@ public sealed class PageQualityAnalyzer
     /// <param name="profile">Thresholds (default: <see cref="QualityProfile.Default"/>).</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     public PageQuality Analyze(RasterImage page, QualityProfile? profile = null, CancellationToken cancellationToken = default) =>
-        AnalyzeForCleanup(page, profile ?? QualityProfile.Default, cancellationToken).Quality;
+        AnalyzeForCleanup(page, profile ?? QualityProfile.Default, fullOrientation: true, cancellationToken).Quality;
 
     internal sealed record Result(PageQuality Quality, PageMeasurement Measurement, AxisSkew LineSkew);
 
-    internal Result AnalyzeForCleanup(RasterImage page, QualityProfile profile, CancellationToken cancellationToken)
+    /// <param name="page">The page as scanned.</param>
+    /// <param name="profile">Thresholds and orientation settings.</param>
+    /// <param name="fullOrientation">Decide the orientation with the full detector even where recognition could confirm it (see <see cref="QualityProfile.ConfirmUprightByRecognition"/>).</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    internal Result AnalyzeForCleanup(RasterImage page, QualityProfile profile, bool fullOrientation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(profile);
@@ -69,9 +73,15 @@ public sealed class PageQualityAnalyzer
                 // A page whose lines run sideways is shown to the detector turned a quarter back, so that its lines
                 // run across: then only "upright or upside down" is left, which the cheap ascender test can settle
                 // for Latin text without OSD. The verdict is mapped back to the page as scanned.
+                // A page whose lines run across and which the quick test cannot settle is left for recognition to
+                // confirm (CheckedPageRecognizer): OSD is a quarter of a Chinese page's OCR, and pages are nearly always upright.
                 var preTurn = looksSideways ? 270 : 0;
+                var deferred = looksUpright && profile.ConfirmUprightByRecognition && !fullOrientation;
                 var copy = OrientationCopy(m, page, t);
-                var found = _orientation.Detect(preTurn == 0 ? copy : PixelRotation.RotateClockwise(copy, preTurn), cancellationToken);
+                var found = _orientation.Detect(
+                    preTurn == 0 ? copy : PixelRotation.RotateClockwise(copy, preTurn),
+                    deferred ? OrientationEffort.Quick : OrientationEffort.Full,
+                    cancellationToken);
                 if (found is not null && preTurn != 0)
                 {
                     found = found with { RotationClockwise = (found.RotationClockwise - preTurn + 360) % 360 };
@@ -91,6 +101,10 @@ public sealed class PageQualityAnalyzer
                 else if (looksSideways)
                 {
                     method = OrientationMethods.Uncertain;
+                }
+                else if (found is null && deferred)
+                {
+                    method = OrientationMethods.Assumed;
                 }
 
                 // Otherwise the lines run across the page and the detector could not say more: most likely upright

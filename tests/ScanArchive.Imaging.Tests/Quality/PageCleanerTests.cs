@@ -163,7 +163,7 @@ public class PageCleanerTests
     /// <summary>A stand-in detector (unit tests only; the real OSD detector is tested in ScanArchive.Ocr.Tests).</summary>
     private sealed class FixedOrientation(int rotation, double confidence = 10) : IOrientationDetector
     {
-        public OrientationEstimate? Detect(RasterImage page, CancellationToken cancellationToken = default) =>
+        public OrientationEstimate? Detect(RasterImage page, OrientationEffort effort = OrientationEffort.Full, CancellationToken cancellationToken = default) =>
             new(rotation, confidence, OrientationMethods.Osd);
     }
 
@@ -173,7 +173,7 @@ public class PageCleanerTests
     /// </summary>
     private sealed class KnownTurn(int turn, RasterImage scan) : IOrientationDetector
     {
-        public OrientationEstimate? Detect(RasterImage page, CancellationToken cancellationToken = default)
+        public OrientationEstimate? Detect(RasterImage page, OrientationEffort effort = OrientationEffort.Full, CancellationToken cancellationToken = default)
         {
             var turnedBack = (page.Width > page.Height) != (scan.Width > scan.Height);
             return new((turn + (turnedBack ? 270 : 0)) % 360, 10, OrientationMethods.Osd);
