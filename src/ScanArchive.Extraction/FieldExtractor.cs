@@ -1,3 +1,4 @@
+using System.Globalization;
 using ScanArchive.Core.Analysis;
 using ScanArchive.Core.Extraction;
 using ScanArchive.Core.Ocr;
@@ -45,7 +46,7 @@ public sealed class FieldExtractor : IFieldExtractor
         var classification = _classifier.Classify(layouts);
         var candidates = new List<FieldCandidate>();
         var pairs = new List<ExtractedPair>();
-        var chineseAmounts = new List<(decimal Amount, int Page, IReadOnlyList<LayoutToken> Tokens)>();
+        var chineseAmounts = new List<(WrittenAmount Written, int Page)>();
         var labeledKeys = new HashSet<string>(StringComparer.Ordinal);
         string? templateName = null;
         foreach (var layout in layouts)
@@ -59,7 +60,7 @@ public sealed class FieldExtractor : IFieldExtractor
             var findings = _finder.Find(layout);
             candidates.AddRange(findings.Candidates);
             pairs.AddRange(findings.Pairs);
-            chineseAmounts.AddRange(findings.ChineseAmounts.Select(c => (c.Amount, layout.Number, c.Tokens)));
+            chineseAmounts.AddRange(findings.ChineseAmounts.Select(c => (c, layout.Number)));
             labeledKeys.UnionWith(findings.LabeledKeys);
         }
 
@@ -118,7 +119,7 @@ public sealed class FieldExtractor : IFieldExtractor
     private static void CrossCheck(
         Dictionary<string, ExtractedField> fields,
         List<FieldCandidate> candidates,
-        List<(decimal Amount, int Page, IReadOnlyList<LayoutToken> Tokens)> chineseAmounts,
+        List<(WrittenAmount Written, int Page)> chineseAmounts,
         HashSet<string> labeledKeys)
     {
         if (fields.TryGetValue(FieldKeys.IdNumber, out var id) && ResidentIdNumber.TryParse(id.Value, out var info))
@@ -127,31 +128,79 @@ public sealed class FieldExtractor : IFieldExtractor
             CheckAgainstId(fields, FieldKeys.Gender, info.Gender.ToString(), id, labeledKeys);
         }
 
-        if (chineseAmounts.Count > 0)
-        {
-            var (amount, page, tokens) = chineseAmounts[0];
-            var written = AmountNormalizer.Format(amount);
-            if (fields.TryGetValue(FieldKeys.Amount, out var digits))
-            {
-                fields[FieldKeys.Amount] = digits.Value == written
-                    ? digits with { Confidence = Boost(digits.Confidence), Validation = FieldValidation.Valid }
-                    : digits with { Confidence = digits.Confidence * 0.5, Validation = FieldValidation.Conflict };
-            }
-            else
-            {
-                fields[FieldKeys.Amount] = new ExtractedField(FieldKeys.Amount, written, LayoutText.Join(tokens).Text, Math.Round(LayoutText.Confidence(tokens) * 0.9, 3), page, LayoutText.PageUnion(tokens))
-                {
-                    Validation = FieldValidation.Valid,
-                    Source = FieldSource.Derived,
-                };
-            }
-        }
+        CheckAmountAgainstWritten(fields, candidates, chineseAmounts);
 
         // The name in its field agreeing with the signature is as good as a second reading.
         if (fields.TryGetValue(FieldKeys.CustomerName, out var name) &&
             candidates.Any(c => c.Key == FieldKeys.CustomerName && c.Normalized.Value == name.Value && c.Label != name.Label))
         {
             fields[FieldKeys.CustomerName] = name with { Confidence = Boost(name.Confidence) };
+        }
+    }
+
+    /// <summary>
+    /// Cross-checks the amount with the amount written in 大写. A candidate the 大写 confirms wins over the one scored best
+    /// (a subtotal, a unit price); a candidate equal to it but for one leading digit is the total with its currency sign
+    /// read as a digit (¥37,480.00 → 837,480.00) and is corrected. A 大写 that needed a look-alike fixed (染 for 柒) only
+    /// confirms or corrects digits, never stands alone. Disagreement lowers the confidence and flags a conflict.
+    /// </summary>
+    private static void CheckAmountAgainstWritten(
+        Dictionary<string, ExtractedField> fields,
+        List<FieldCandidate> candidates,
+        List<(WrittenAmount Written, int Page)> writtenAmounts)
+    {
+        if (writtenAmounts.Count == 0)
+        {
+            return;
+        }
+
+        var amounts = candidates.Where(c => c.Key == FieldKeys.Amount).OrderByDescending(c => c.Score).ToList();
+        var readings = writtenAmounts.OrderBy(w => w.Written.Corrected).ToList();
+        foreach (var (written, _) in readings)
+        {
+            var value = AmountNormalizer.Format(written.Amount);
+            if (amounts.FirstOrDefault(c => c.Normalized.Value == value) is { } agreeing)
+            {
+                var field = ToField(agreeing);
+                fields[FieldKeys.Amount] = field with { Confidence = Boost(field.Confidence), Validation = FieldValidation.Valid };
+                return;
+            }
+        }
+
+        foreach (var (written, _) in readings)
+        {
+            if (amounts.FirstOrDefault(c => decimal.TryParse(c.Normalized.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var read) &&
+                                             AmountNormalizer.IsCurrencySignMisread(read, written.Amount)) is { } misread)
+            {
+                var field = ToField(misread);
+                fields[FieldKeys.Amount] = field with
+                {
+                    Value = AmountNormalizer.Format(written.Amount),
+                    Confidence = Math.Round(field.Confidence * 0.9, 3),
+                    Validation = FieldValidation.Corrected,
+                };
+                return;
+            }
+        }
+
+        if (readings.FirstOrDefault(r => !r.Written.Corrected) is not { Written: not null } exact)
+        {
+            // Only look-alike readings: too weak to contradict or replace the digits.
+            return;
+        }
+
+        if (fields.TryGetValue(FieldKeys.Amount, out var digits))
+        {
+            fields[FieldKeys.Amount] = digits with { Confidence = Math.Round(digits.Confidence * 0.5, 3), Validation = FieldValidation.Conflict };
+        }
+        else
+        {
+            var tokens = exact.Written.Tokens;
+            fields[FieldKeys.Amount] = new ExtractedField(FieldKeys.Amount, AmountNormalizer.Format(exact.Written.Amount), LayoutText.Join(tokens).Text, Math.Round(LayoutText.Confidence(tokens) * 0.9, 3), exact.Page, LayoutText.PageUnion(tokens))
+            {
+                Validation = FieldValidation.Valid,
+                Source = FieldSource.Derived,
+            };
         }
     }
 

@@ -22,11 +22,14 @@ internal sealed record FieldCandidate(
     public PixelBox Box => LayoutText.PageUnion(Tokens);
 }
 
+/// <summary>An amount written in 大写 on a page; <paramref name="Corrected"/> when a look-alike character had to be read as a numeral.</summary>
+internal sealed record WrittenAmount(decimal Amount, IReadOnlyList<LayoutToken> Tokens, bool Corrected);
+
 /// <summary>What one page yields: field candidates, label/value pairs, and 大写 amounts for cross-checking.</summary>
 internal sealed record PageFindings(
     IReadOnlyList<FieldCandidate> Candidates,
     IReadOnlyList<ExtractedPair> Pairs,
-    IReadOnlyList<(decimal Amount, IReadOnlyList<LayoutToken> Tokens)> ChineseAmounts,
+    IReadOnlyList<WrittenAmount> ChineseAmounts,
     IReadOnlySet<LayoutToken> LabelTokens,
     IReadOnlySet<string> LabeledKeys);
 
@@ -42,6 +45,12 @@ internal sealed partial class PageFieldFinder
 
     /// <summary>Free-text fields whose value may continue on the next rows (a wrapped address).</summary>
     private static readonly HashSet<string> MultiLineKeys = [FieldKeys.Address];
+
+    /// <summary>
+    /// Least fit (<see cref="NormalizedValue.Quality"/>) of a name or address run on after its label without a colon:
+    /// a Chinese name with a known surname, an address with two or more markers and a house number.
+    /// </summary>
+    private const double InlineFreeTextQuality = 0.95;
 
     /// <summary>Least OCR confidence (0–1) of a value found by its shape alone.</summary>
     private const double MinShapeConfidence = 0.5;
@@ -108,10 +117,20 @@ internal sealed partial class PageFieldFinder
                 // Text run on after a label without a colon ("CUSTOMER REGISTRATION FORM", "passport number E5…") is a value
                 // only when a validator proves it.
                 var validatedOnly = place == ValuePlace.Inline && !hit.HasColon;
+                // A label opening its cell with the value close behind (an ID card's 姓名 何斌建, 住址 浙江省…) is no running
+                // text: a name with a known surname or an address with street markers and a number is taken there too.
+                var minQuality = 0.0;
+                if (validatedOnly && !InRunningText(hit) && key is FieldKeys.CustomerName or FieldKeys.Address)
+                {
+                    validatedOnly = false;
+                    minQuality = InlineFreeTextQuality;
+                }
+
                 var tokens = MultiLineKeys.Contains(key) ? Continue(page, valueTokens, hit, hitStarts) : valueTokens;
                 // Of several totals, the last one printed is the one to pay (after discounts, tax and rounding).
                 var position = key == FieldKeys.Amount ? 0.9 + (0.1 * hit.Box.Y / Math.Max(1, page.Height)) : 1.0;
-                if (Candidate(page, key, tokens, FieldSource.Label, LabelWeight(entry, hit) * PlaceWeight(place, hit) * position, validatedOnly, hit.Text) is { } candidate)
+                if (Candidate(page, key, tokens, FieldSource.Label, LabelWeight(entry, hit) * PlaceWeight(place, hit) * position, validatedOnly, hit.Text) is { } candidate &&
+                    candidate.Normalized.Quality >= minQuality)
                 {
                     candidates.Add(candidate);
                     if (validatedOnly && hit.Start != hit.Cell.Start)
@@ -245,7 +264,7 @@ internal sealed partial class PageFieldFinder
                 continue;
             }
 
-            best = new LabelHit(row, start, labelEnd, entry, text.TrimEnd(':', ' '), hasColon, fuzzy);
+            best = new LabelHit(row, start, labelEnd, entry, text.TrimEnd(':', ' ', '“', '”', '"'), hasColon, fuzzy);
             break;
         }
 
@@ -927,14 +946,48 @@ internal sealed partial class PageFieldFinder
         return row.Box.Y - above.Box.Bottom < row.Height * 1.2 && above.Box.Width > page.Width * 0.55 && above.Tokens.Count >= 8;
     }
 
-    private IEnumerable<(decimal Amount, IReadOnlyList<LayoutToken> Tokens)> ChineseAmounts(PageLayout page)
+    /// <summary>
+    /// 大写 amounts on the page, with readings that needed a look-alike fixed (<see cref="WrittenAmount.Corrected"/>).
+    /// An amount broken over two rows (…肆佰捌 / 拾元整) is read across the break.
+    /// </summary>
+    private static IEnumerable<WrittenAmount> ChineseAmounts(PageLayout page)
     {
-        foreach (var row in page.Rows)
+        for (var r = 0; r < page.Rows.Count; r++)
         {
+            var row = page.Rows[r];
             var (text, map) = LayoutText.Join(row.Tokens);
-            foreach (var (index, length, amount) in ChineseAmount.Find(text))
+            foreach (var (index, length, amount, corrected) in ChineseAmount.FindTolerant(text))
             {
-                yield return (amount, TokensOf(row.Tokens, map, index, length));
+                yield return new WrittenAmount(amount, TokensOf(row.Tokens, map, index, length), corrected);
+            }
+
+            if (r + 1 >= page.Rows.Count)
+            {
+                continue;
+            }
+
+            // Only a run of numerals at the end of this row meeting a run at the start of the next is joined.
+            var next = page.Rows[r + 1];
+            var (nextText, nextMap) = LayoutText.Join(next.Tokens);
+            var tail = text.TrimEnd();
+            var head = nextText.TrimStart();
+            if (tail.Length == 0 || head.Length == 0 || !ChineseAmount.IsWrittenAmountChar(ChineseAmount.FixLookAlikes(tail)[^1]) ||
+                !ChineseAmount.IsWrittenAmountChar(ChineseAmount.FixLookAlikes(head)[0]) || next.Box.Y - row.Box.Bottom > 1.5 * Math.Max(row.Height, 1))
+            {
+                continue;
+            }
+
+            var headStart = nextText.Length - head.Length;
+            var joined = tail + head;
+            foreach (var (index, length, amount, corrected) in ChineseAmount.FindTolerant(joined))
+            {
+                if (index < tail.Length && index + length > tail.Length)
+                {
+                    var tokens = TokensOf(row.Tokens, map, index, tail.Length - index)
+                        .Concat(TokensOf(next.Tokens, nextMap, headStart, index + length - tail.Length))
+                        .ToList();
+                    yield return new WrittenAmount(amount, tokens, corrected);
+                }
             }
         }
     }

@@ -20,6 +20,22 @@ public static partial class AmountNormalizer
     /// <summary>Formats an amount as the schema wants it: plain, two decimals, invariant (<c>12345.00</c>).</summary>
     public static string Format(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// True when <paramref name="read"/> equals <paramref name="expected"/> but for one more leading digit: a currency
+    /// sign read as a digit (¥37,480.00 → 837,480.00). Only meaningful against an independent reading (大写).
+    /// </summary>
+    public static bool IsCurrencySignMisread(decimal read, decimal expected)
+    {
+        if (expected < 1 || read <= expected)
+        {
+            return false;
+        }
+
+        var readText = Format(read);
+        var expectedText = Format(expected);
+        return readText.Length == expectedText.Length + 1 && readText.AsSpan(1).SequenceEqual(expectedText);
+    }
+
     /// <summary>Reads an amount that is the whole of <paramref name="text"/> (currency marks and a trailing 元/整 allowed).</summary>
     public static bool TryParse(string? text, out decimal amount)
     {
