@@ -136,6 +136,41 @@ public sealed class FieldExtractor : IFieldExtractor
         {
             fields[FieldKeys.CustomerName] = name with { Confidence = Boost(name.Confidence) };
         }
+        else if (fields.TryGetValue(FieldKeys.CustomerName, out name))
+        {
+            ReconcileNameReadings(fields, name, candidates);
+        }
+    }
+
+    /// <summary>
+    /// The name and a second reading of it elsewhere on the page (the signature line) one character apart: the character
+    /// the engine read with more confidence is kept. Still unchecked, with less confidence, for the reviewer.
+    /// </summary>
+    private static void ReconcileNameReadings(Dictionary<string, ExtractedField> fields, ExtractedField name, List<FieldCandidate> candidates)
+    {
+        var chosen = candidates.FirstOrDefault(c => c.Key == FieldKeys.CustomerName && c.Normalized.Value == name.Value && c.Label == name.Label);
+        if (chosen is null || CharacterConfidences(chosen) is not { } chosenChars)
+        {
+            return;
+        }
+
+        foreach (var other in candidates.Where(c => c.Key == FieldKeys.CustomerName && c.Label != name.Label).OrderByDescending(c => c.Score))
+        {
+            if (CharacterConfidences(other) is { } otherChars && PersonNames.Reconcile(chosenChars, otherChars) is { } reconciled)
+            {
+                fields[FieldKeys.CustomerName] = name with { Value = reconciled, Confidence = Math.Round(name.Confidence * 0.8, 3) };
+                return;
+            }
+        }
+    }
+
+    /// <summary>Each character of a candidate's value with the OCR confidence of the word it was read in, or null when they do not line up.</summary>
+    private static List<(char Char, double Confidence)>? CharacterConfidences(FieldCandidate candidate)
+    {
+        var chars = candidate.Tokens
+            .SelectMany(t => t.Text.Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c)).Select(c => (Char: c, t.Confidence)))
+            .ToList();
+        return string.Concat(chars.Select(c => c.Char)) == candidate.Normalized.Value ? chars : null;
     }
 
     /// <summary>

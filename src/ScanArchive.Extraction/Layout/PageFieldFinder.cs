@@ -591,6 +591,11 @@ internal sealed partial class PageFieldFinder
         {
             yield return candidate;
         }
+
+        foreach (var candidate in AddressesInRunningText(page, blocked))
+        {
+            yield return candidate;
+        }
     }
 
     /// <summary>Consecutive unblocked tokens of a row within one cell.</summary>
@@ -919,6 +924,95 @@ internal sealed partial class PageFieldFinder
         }
     }
 
+    /// <summary>
+    /// An address written into a sentence ("… customer number KH20264693, of Room 1402, 189 Jianguo Road, Chaoyang
+    /// District, Beijing 100022 (the …"), possibly over a line break: from a postcode back over capitalized words and
+    /// numbers to where the address starts (a number or a word such as Room/Unit/Lot), and on over the town after the
+    /// postcode. Only in running text, which the row-by-row search above leaves alone.
+    /// </summary>
+    private IEnumerable<FieldCandidate> AddressesInRunningText(PageLayout page, HashSet<LayoutToken> blocked)
+    {
+        var tokens = page.Rows.SelectMany(r => r.Tokens).ToList();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!PostcodeWord().IsMatch(tokens[i].Text) || blocked.Contains(tokens[i]))
+            {
+                continue;
+            }
+
+            var first = i;
+            for (var j = i - 1; j >= 0 && i - j <= 14 && IsAddressWord(tokens[j].Text) && !blocked.Contains(tokens[j]) && Adjacent(page, tokens[j], tokens[j + 1]); j--)
+            {
+                first = j;
+            }
+
+            // Names and other capitalized words may stand before the address: it starts at its first number or unit word.
+            while (first < i && !StartsAddress(tokens[first].Text))
+            {
+                first++;
+            }
+
+            var last = i;
+            if (!tokens[i].Text.EndsWith('.') && !tokens[i].Text.EndsWith(','))
+            {
+                for (var j = i + 1; j < tokens.Count && j <= i + 3 && !blocked.Contains(tokens[j]) && Adjacent(page, tokens[j - 1], tokens[j]) &&
+                                    tokens[j].Text.Length > 0 && char.IsUpper(tokens[j].Text[0]); j++)
+                {
+                    last = j;
+                    if (tokens[j].Text[^1] is '.' or ',' or ';')
+                    {
+                        break;
+                    }
+                }
+            }
+
+            var span = tokens.Skip(first).Take(last - first + 1).ToList();
+            var rows = span.Select(t => t.Row).Distinct().ToList();
+            if (span.Count < 4 || !rows.Any(r => page.Rows[r].Tokens.Count >= 8))
+            {
+                continue;
+            }
+
+            var text = FieldNormalizer.CleanFreeText(LayoutText.Join(span).Text).TrimEnd('.', ',', ';');
+            var score = _normalizer.AddressScore(text);
+            if (score >= 0.8 && Candidate(page, FieldKeys.Address, span, FieldSource.Shape, 0.45 * score, false, null) is { } c)
+            {
+                yield return c with { Normalized = c.Normalized with { Value = text } };
+            }
+        }
+
+        bool StartsAddress(string word)
+        {
+            var bare = word.Trim(',', '.', ';').ToLowerInvariant();
+            return bare.Length > 0 && (char.IsAsciiDigit(bare[0]) || _dictionary.AddressMarkersEn.Contains(bare) || bare is "no" or "lot" or "level" or "block" or "flat" or "apt");
+        }
+    }
+
+    /// <summary>A word an address in a sentence is made of: capitalized or a number, not the end of a sentence or an aside.</summary>
+    private static bool IsAddressWord(string word)
+    {
+        if (word.Length == 0 || !(char.IsUpper(word[0]) || char.IsAsciiDigit(word[0])) || word[^1] is ')' or ':' || word.Contains('"', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        // "Ltd." ends a sentence or a name; "No." and "Rd." do not.
+        return !word.EndsWith('.') || word.Length <= 4;
+    }
+
+    /// <summary>True when <paramref name="b"/> follows <paramref name="a"/> on the same row or at the start of the row right below.</summary>
+    private static bool Adjacent(PageLayout page, LayoutToken a, LayoutToken b)
+    {
+        if (a.Row == b.Row)
+        {
+            return true;
+        }
+
+        var upper = page.Rows[a.Row];
+        var lower = page.Rows[b.Row];
+        return b.Row == a.Row + 1 && lower.Tokens[0] == b && upper.Tokens[^1] == a && lower.Box.Y - upper.Box.Bottom < 1.2 * Math.Max(upper.Height, 1);
+    }
+
     /// <summary>A row that may hold (part of) an address: no known label in it, not long running text, not a company line.</summary>
     private bool CanBeAddressRow(PageLayout page, int r, HashSet<LayoutToken> blocked)
     {
@@ -1010,6 +1104,9 @@ internal sealed partial class PageFieldFinder
 
     [GeneratedRegex(@"(?<![A-Za-z0-9])[A-Za-z]{1,4}\d{4,20}(?![A-Za-z0-9])")]
     private static partial Regex CodeShape();
+
+    [GeneratedRegex(@"^\(?\d{5,6}[.,;)]?$")]
+    private static partial Regex PostcodeWord();
 
     [GeneratedRegex(@"[\u4E00-\u9FFF]{3,40}")]
     private static partial Regex HanRun();
