@@ -48,6 +48,7 @@ public sealed class FieldExtractor : IFieldExtractor
         var pairs = new List<ExtractedPair>();
         var chineseAmounts = new List<(WrittenAmount Written, int Page)>();
         var labeledKeys = new HashSet<string>(StringComparer.Ordinal);
+        var payments = new List<ReceiptPayment>();
         string? templateName = null;
         foreach (var layout in layouts)
         {
@@ -62,11 +63,20 @@ public sealed class FieldExtractor : IFieldExtractor
             pairs.AddRange(findings.Pairs);
             chineseAmounts.AddRange(findings.ChineseAmounts.Select(c => (c, layout.Number)));
             labeledKeys.UnionWith(findings.LabeledKeys);
+            if (findings.Payment is { } payment)
+            {
+                payments.Add(payment);
+            }
         }
 
         var templateType = templateName is null ? null : _templates.Templates.First(t => t.Name == templateName).DocType;
         var fields = Select(candidates);
         CrossCheck(fields, candidates, chineseAmounts, labeledKeys);
+        if (chineseAmounts.Count == 0 && payments.Count > 0)
+        {
+            CheckAmountAgainstPayment(fields, candidates, payments[0]);
+        }
+
         return new DocumentExtraction
         {
             Fields = FieldKeys.All.Where(fields.ContainsKey).Select(k => fields[k]).ToList(),
@@ -171,6 +181,44 @@ public sealed class FieldExtractor : IFieldExtractor
             .SelectMany(t => t.Text.Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c)).Select(c => (Char: c, t.Confidence)))
             .ToList();
         return string.Concat(chars.Select(c => c.Char)) == candidate.Normalized.Value ? chars : null;
+    }
+
+    /// <summary>
+    /// Cross-checks a receipt's total with what was paid (amount tendered minus change): a total that equals it is
+    /// confirmed; else a candidate or an amount printed without its label (a total whose label OCR lost, a subtotal
+    /// incl. tax) that equals it wins; else a total one character off (35.00 for 35.80) and read less surely than the
+    /// payment lines is corrected. Otherwise the total
+    /// stands: the cash line may be the misread one.
+    /// </summary>
+    private static void CheckAmountAgainstPayment(Dictionary<string, ExtractedField> fields, List<FieldCandidate> candidates, ReceiptPayment payment)
+    {
+        var paid = AmountNormalizer.Format(payment.Paid);
+        if (payment.Paid <= 0)
+        {
+            return;
+        }
+
+        fields.TryGetValue(FieldKeys.Amount, out var total);
+        if (total?.Value == paid)
+        {
+            fields[FieldKeys.Amount] = total with { Confidence = Boost(total.Confidence), Validation = FieldValidation.Valid };
+            return;
+        }
+
+        var agreeing = candidates.Where(c => c.Key == FieldKeys.Amount && c.Normalized.Value == paid).OrderByDescending(c => c.Score).FirstOrDefault()
+                       ?? (payment.Matches.Count > 0 ? payment.Matches[0] : null);
+        if (agreeing is not null)
+        {
+            var field = ToField(agreeing);
+            fields[FieldKeys.Amount] = field with { Confidence = Boost(field.Confidence), Validation = FieldValidation.Valid };
+            return;
+        }
+
+        // One digit apart: whichever figure the engine was less sure of is the misread one.
+        if (total is not null && AmountNormalizer.DiffersInOneCharacter(total.Value, paid) && total.Confidence < payment.Confidence)
+        {
+            fields[FieldKeys.Amount] = total with { Value = paid, Confidence = Math.Round(total.Confidence * 0.8, 3), Validation = FieldValidation.Corrected };
+        }
     }
 
     /// <summary>

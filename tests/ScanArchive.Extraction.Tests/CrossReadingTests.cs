@@ -192,3 +192,81 @@ public class ReadingRuleTests
         Assert.False(Fields(new SyntheticPage().Row(900, (208, sentence)).Build()).ContainsKey(FieldKeys.Address));
     }
 }
+
+/// <summary>Receipt totals: what was paid (tendered minus change) as a cross-check, and where the payable total stands.</summary>
+public class ReceiptPaymentTests
+{
+    private static readonly FieldExtractor Extractor = new();
+
+    private static ExtractedField? Amount(SyntheticPage page) =>
+        Extractor.Extract([page.Build()]).Fields.FirstOrDefault(f => f.Key == FieldKeys.Amount);
+
+    [Theory]
+    [InlineData("35.00", 50f, "50.00", "14.20", "35.80", FieldValidation.Corrected)]
+    [InlineData("35.00", 95f, "50.00", "14.20", "35.00", FieldValidation.Valid)]
+    [InlineData("35.80", 90f, "50.00", "14.20", "35.80", FieldValidation.Valid)]
+    [InlineData("16.00", 50f, "50.00", "31.20", "16.00", FieldValidation.Valid)]
+    public void The_total_is_checked_against_cash_minus_change(string total, float totalConfidence, string cash, string change, string expected, FieldValidation validation)
+    {
+        var words = new List<OcrWord> { new("TOTAL", new PixelBox(60, 1400, 110, 40), 92), new(total, new PixelBox(700, 1400, 110, 40), totalConfidence) };
+        var amount = Amount(new SyntheticPage(1000, 2000)
+            .Add(new OcrLine("TOTAL " + total, new PixelBox(60, 1400, 750, 40), words))
+            .Row(1500, (60, "CASH"), (700, cash))
+            .Row(1560, (60, "CHANGE"), (700, change)));
+        Assert.NotNull(amount);
+        Assert.Equal(expected, amount.Value);
+        Assert.Equal(validation, amount.Validation);
+    }
+
+    [Theory]
+    [InlineData("SUB TOTAL (Inc GST)")]
+    [InlineData("")]
+    public void A_figure_equal_to_what_was_paid_wins_when_the_total_label_is_garbled(string label)
+    {
+        var page = new SyntheticPage(1000, 2000)
+            .Row(1300, (60, "TOTAL EXCL.GST"), (700, "28.11"))
+            .Row(1350, (60, "GST @ 6%"), (700, "1.69"));
+        if (label.Length > 0)
+        {
+            page.Row(1400, (60, label), (700, "29.80"));
+        }
+        else
+        {
+            page.Row(1400, (700, "29.80"));
+        }
+
+        page.Row(1500, (60, "CASH"), (700, "50.00")).Row(1560, (60, "CHANGE"), (700, "20.20"));
+        Assert.Equal("29.80", Amount(page)?.Value);
+    }
+
+    [Fact]
+    public void A_tax_summary_total_after_the_payment_lines_loses_to_the_total_before_them()
+    {
+        var amount = Amount(new SyntheticPage(1000, 2000)
+            .Row(1168, (60, "TOTAL"), (400, ":"), (700, "27.55"))
+            .Row(1227, (60, "CASH"), (700, "27.85"))
+            .Row(1610, (60, "TAX CODE"), (500, "AMOUNT"), (750, "TAX"))
+            .Row(1819, (60, "TOTAL:"), (500, "26.00"), (750, "1.56")));
+        Assert.Equal("27.55", amount?.Value);
+    }
+
+    [Theory]
+    [InlineData("TOTAL", ":", "27.55", "27.55")]
+    [InlineData("Total", ":", "RM 12.90", "12.90")]
+    public void A_colon_printed_apart_from_its_label_is_skipped(string label, string colon, string value, string expected)
+    {
+        var amount = Amount(new SyntheticPage(1000, 2000).Row(1168, (60, label), (400, colon), (700, value)));
+        Assert.Equal(expected, amount?.Value);
+    }
+
+    [Theory]
+    [InlineData("35.00", "35.80", true)]
+    [InlineData("16.00", "18.80", false)]
+    [InlineData("35.80", "35.80", false)]
+    [InlineData("135.80", "35.80", false)]
+    [InlineData("35.80", "35,80", false)]
+    public void One_misread_digit_apart(string a, string b, bool expected)
+    {
+        Assert.Equal(expected, AmountNormalizer.DiffersInOneCharacter(a, b));
+    }
+}

@@ -25,13 +25,25 @@ internal sealed record FieldCandidate(
 /// <summary>An amount written in 大写 on a page; <paramref name="Corrected"/> when a look-alike character had to be read as a numeral.</summary>
 internal sealed record WrittenAmount(decimal Amount, IReadOnlyList<LayoutToken> Tokens, bool Corrected);
 
+/// <summary>
+/// A receipt's payment lines: what was handed over and the change given back. Their difference is what was paid, and
+/// <paramref name="Matches"/> are amounts printed on the page that equal it (a total whose label OCR lost);
+/// <paramref name="Confidence"/> is the OCR confidence (0–1) of the less certain of the two figures.
+/// </summary>
+internal sealed record ReceiptPayment(decimal Tendered, decimal Change, double Confidence, IReadOnlyList<FieldCandidate> Matches)
+{
+    /// <summary>Amount tendered minus change.</summary>
+    public decimal Paid => Tendered - Change;
+}
+
 /// <summary>What one page yields: field candidates, label/value pairs, and 大写 amounts for cross-checking.</summary>
 internal sealed record PageFindings(
     IReadOnlyList<FieldCandidate> Candidates,
     IReadOnlyList<ExtractedPair> Pairs,
     IReadOnlyList<WrittenAmount> ChineseAmounts,
     IReadOnlySet<LayoutToken> LabelTokens,
-    IReadOnlySet<string> LabeledKeys);
+    IReadOnlySet<string> LabeledKeys,
+    ReceiptPayment? Payment = null);
 
 /// <summary>
 /// Finds labels and their values on one page by layout (value right of, after, or below its label), and values that
@@ -79,6 +91,7 @@ internal sealed partial class PageFieldFinder
         var candidates = new List<FieldCandidate>();
         var pairs = new List<ExtractedPair>();
         var ignored = new HashSet<LayoutToken>();
+        var payment = Payment(page, hits, hitStarts);
 
         foreach (var hit in hits)
         {
@@ -129,6 +142,12 @@ internal sealed partial class PageFieldFinder
                 var tokens = MultiLineKeys.Contains(key) ? Continue(page, valueTokens, hit, hitStarts) : valueTokens;
                 // Of several totals, the last one printed is the one to pay (after discounts, tax and rounding).
                 var position = key == FieldKeys.Amount ? 0.9 + (0.1 * hit.Box.Y / Math.Max(1, page.Height)) : 1.0;
+                if (key == FieldKeys.Amount && payment is { TenderRow: var tenderRow } && hit.Row.Index > tenderRow)
+                {
+                    // The total to pay comes before the payment lines; a "TOTAL" after them sums a tax summary table.
+                    position *= 0.85;
+                }
+
                 if (Candidate(page, key, tokens, FieldSource.Label, LabelWeight(entry, hit) * PlaceWeight(place, hit) * position, validatedOnly, hit.Text) is { } candidate &&
                     candidate.Normalized.Quality >= minQuality)
                 {
@@ -146,7 +165,68 @@ internal sealed partial class PageFieldFinder
         candidates.AddRange(Shapes(page, blocked));
         var chinese = ChineseAmounts(page).ToList();
         var labeledKeys = hits.Where(h => h.Entry?.Key is not null && !h.Entry.Fallback).Select(h => h.Entry!.Key!).ToHashSet(StringComparer.Ordinal);
-        return new PageFindings(candidates, Dedupe(pairs), chinese, labelTokens, labeledKeys);
+        return new PageFindings(candidates, Dedupe(pairs), chinese, labelTokens, labeledKeys, payment?.Payment);
+    }
+
+    /// <summary>
+    /// The receipt's amount tendered and change (the first of each, the change below the tender), and the amounts
+    /// printed on unlabelled or subtotal rows above the change that equal their difference.
+    /// </summary>
+    private (ReceiptPayment? Payment, int TenderRow)? Payment(PageLayout page, List<LabelHit> hits, HashSet<(int Row, int Start)> hitStarts)
+    {
+        (decimal Amount, int Row, double Confidence)? AmountAfter(LabelHit hit)
+        {
+            foreach (var (_, tokens) in Values(page, hit, hitStarts).Take(2))
+            {
+                var (text, map) = LayoutText.Join(tokens);
+                if (AmountNormalizer.Find(text).FirstOrDefault(m => m.HasCents) is { Length: > 0 } m)
+                {
+                    return (m.Amount, hit.Row.Index, LayoutText.Confidence(TokensOf(tokens.ToList(), map, m.Index, m.Length)));
+                }
+            }
+
+            return null;
+        }
+
+        bool Is(LabelHit hit, IReadOnlySet<string> labels) => hit.Entry is { Key: null } e && labels.Contains(HalfWidth.LabelKey(e.Text));
+
+        var tendered = hits.Where(h => Is(h, _dictionary.TenderedLabels)).Select(AmountAfter).FirstOrDefault(a => a is not null);
+        if (tendered is not { } t)
+        {
+            return null;
+        }
+
+        var change = hits.Where(h => Is(h, _dictionary.ChangeLabels) && h.Row.Index >= t.Row).Select(AmountAfter).FirstOrDefault(a => a is not null);
+        if (change is not { } c || c.Amount >= t.Amount || c.Amount < 0)
+        {
+            // Without a readable change the paid amount is unknown, but the payment lines still mark where the total ends.
+            return (null, t.Row);
+        }
+
+        var paid = t.Amount - c.Amount;
+        var labelledRows = hits.Where(h => h.Entry is not null).GroupBy(h => h.Row.Index).ToDictionary(g => g.Key, g => g.ToList());
+        var matches = new List<FieldCandidate>();
+        foreach (var row in page.Rows.Where(r => r.Index < c.Row))
+        {
+            if (labelledRows.TryGetValue(row.Index, out var labels) && !labels.All(h => Is(h, _dictionary.SubtotalLabels)))
+            {
+                continue;
+            }
+
+            var (text, map) = LayoutText.Join(row.Tokens);
+            foreach (var m in AmountNormalizer.Find(text).Where(m => m.HasCents && m.Amount == paid))
+            {
+                // Agreeing with the payment is the evidence here, so a figure the engine was unsure of still counts.
+                if (Candidate(page, FieldKeys.Amount, TokensOf(row.Tokens, map, m.Index, m.Length), FieldSource.Shape, 0.6, false, null, MinLabelConfidence) is { } candidate)
+                {
+                    matches.Add(candidate);
+                }
+            }
+        }
+
+        // Nearest above the payment lines first: an item line may carry the same figure.
+        matches.Sort((a, b) => b.Box.Y.CompareTo(a.Box.Y));
+        return (new ReceiptPayment(t.Amount, c.Amount, Math.Min(t.Confidence, c.Confidence), matches), t.Row);
     }
 
     /// <summary>Labels in a row: dictionary labels (at a cell start, before a colon, or in running text for provable fields), colon labels, captions.</summary>
@@ -389,6 +469,13 @@ internal sealed partial class PageFieldFinder
         }
 
         var index = IndexOf(row.Cells, cell);
+
+        // A colon printed apart from its label ("TOTAL    :    27.55") stands in a cell of its own: the value is beyond it.
+        while (index + 2 < row.Cells.Count && Enumerable.Range(row.Cells[index + 1].Start, row.Cells[index + 1].End - row.Cells[index + 1].Start).All(i => row.Tokens[i].IsColon))
+        {
+            index++;
+        }
+
         if (index + 1 < row.Cells.Count)
         {
             var right = row.Cells[index + 1];
@@ -518,7 +605,7 @@ internal sealed partial class PageFieldFinder
     private static double LabelWeight(LabelEntry entry, LabelHit hit) => entry.Weight * (hit.Fuzzy ? 0.85 : 1.0);
 
     /// <summary>Builds a candidate from tokens if the field's normalizer accepts their text.</summary>
-    private FieldCandidate? Candidate(PageLayout page, string key, IReadOnlyList<LayoutToken> tokens, FieldSource source, double weight, bool validatedOnly, string? label)
+    private FieldCandidate? Candidate(PageLayout page, string key, IReadOnlyList<LayoutToken> tokens, FieldSource source, double weight, bool validatedOnly, string? label, double? minConfidence = null)
     {
         if (tokens.Count == 0)
         {
@@ -541,7 +628,7 @@ internal sealed partial class PageFieldFinder
         // Text the engine barely read (a page upside down, a smudge) yields amounts and free text by chance; a date,
         // ID number, phone or e-mail that passes its validator is evidence whatever the engine's confidence.
         var proven = normalized.Validation is FieldValidation.Valid or FieldValidation.Corrected && key != FieldKeys.Amount;
-        if (ocr < (source != FieldSource.Shape ? MinLabelConfidence : proven ? 0 : MinShapeConfidence))
+        if (ocr < (minConfidence ?? (source != FieldSource.Shape ? MinLabelConfidence : proven ? 0 : MinShapeConfidence)))
         {
             return null;
         }

@@ -36,6 +36,15 @@ public static partial class AmountNormalizer
         return readText.Length == expectedText.Length + 1 && readText.AsSpan(1).SequenceEqual(expectedText);
     }
 
+    /// <summary>True when two formatted amounts have the same length and differ in exactly one digit (35.00 and 35.80): one OCR misreading apart.</summary>
+    public static bool DiffersInOneCharacter(string a, string b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return a.Length == b.Length && Enumerable.Range(0, a.Length).Count(i => a[i] != b[i]) == 1 &&
+               Enumerable.Range(0, a.Length).All(i => a[i] == b[i] || (char.IsAsciiDigit(a[i]) && char.IsAsciiDigit(b[i])));
+    }
+
     /// <summary>Reads an amount that is the whole of <paramref name="text"/> (currency marks and a trailing 元/整 allowed).</summary>
     public static bool TryParse(string? text, out decimal amount)
     {
