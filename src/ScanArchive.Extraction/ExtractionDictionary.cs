@@ -42,6 +42,15 @@ public sealed class ExtractionDictionary
     /// <summary>Patterns a customer number must match to count as validated (the institution's numbering scheme).</summary>
     public IReadOnlyList<Regex> CustomerNoPatterns { get; private set; } = [];
 
+    /// <summary>Normalized labels of the amount a customer handed over on a receipt (Cash, Amount Paid, 实收).</summary>
+    public IReadOnlySet<string> TenderedLabels { get; private set; } = new HashSet<string>();
+
+    /// <summary>Normalized labels of the change given back (Change, 找零).</summary>
+    public IReadOnlySet<string> ChangeLabels { get; private set; } = new HashSet<string>();
+
+    /// <summary>Normalized subtotal labels: a subtotal equal to what was paid is the total.</summary>
+    public IReadOnlySet<string> SubtotalLabels { get; private set; } = new HashSet<string>();
+
     /// <summary>Chinese company-name endings (有限公司, 银行, …), longest first.</summary>
     public IReadOnlyList<string> CompanySuffixesZh { get; private set; } = [];
 
@@ -171,6 +180,19 @@ public sealed class ExtractionDictionary
         foreach (var (text, weight) in Phrases(root, "ignoreLabels"))
         {
             AddLabel(new LabelEntry(null, text, weight, false));
+        }
+
+        if (root.TryGetProperty("paymentLabels", out var payment))
+        {
+            // Payment lines are no fields: known as labels (so their amounts are not taken by shape), keyed for the cross-check.
+            foreach (var (text, weight) in Phrases(payment, "tendered").Concat(Phrases(payment, "change")))
+            {
+                AddLabel(new LabelEntry(null, text, weight, false));
+            }
+
+            TenderedLabels = Strings(payment, "tendered").Select(HalfWidth.LabelKey).ToHashSet(StringComparer.Ordinal);
+            ChangeLabels = Strings(payment, "change").Select(HalfWidth.LabelKey).ToHashSet(StringComparer.Ordinal);
+            SubtotalLabels = Strings(payment, "subtotal").Select(HalfWidth.LabelKey).ToHashSet(StringComparer.Ordinal);
         }
 
         CustomerNoPatterns = Strings(root, "customerNoPatterns").Select(p => new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))).ToList();

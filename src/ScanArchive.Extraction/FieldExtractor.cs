@@ -1,3 +1,4 @@
+using System.Globalization;
 using ScanArchive.Core.Analysis;
 using ScanArchive.Core.Extraction;
 using ScanArchive.Core.Ocr;
@@ -45,8 +46,9 @@ public sealed class FieldExtractor : IFieldExtractor
         var classification = _classifier.Classify(layouts);
         var candidates = new List<FieldCandidate>();
         var pairs = new List<ExtractedPair>();
-        var chineseAmounts = new List<(decimal Amount, int Page, IReadOnlyList<LayoutToken> Tokens)>();
+        var chineseAmounts = new List<(WrittenAmount Written, int Page)>();
         var labeledKeys = new HashSet<string>(StringComparer.Ordinal);
+        var payments = new List<ReceiptPayment>();
         string? templateName = null;
         foreach (var layout in layouts)
         {
@@ -59,13 +61,22 @@ public sealed class FieldExtractor : IFieldExtractor
             var findings = _finder.Find(layout);
             candidates.AddRange(findings.Candidates);
             pairs.AddRange(findings.Pairs);
-            chineseAmounts.AddRange(findings.ChineseAmounts.Select(c => (c.Amount, layout.Number, c.Tokens)));
+            chineseAmounts.AddRange(findings.ChineseAmounts.Select(c => (c, layout.Number)));
             labeledKeys.UnionWith(findings.LabeledKeys);
+            if (findings.Payment is { } payment)
+            {
+                payments.Add(payment);
+            }
         }
 
         var templateType = templateName is null ? null : _templates.Templates.First(t => t.Name == templateName).DocType;
         var fields = Select(candidates);
         CrossCheck(fields, candidates, chineseAmounts, labeledKeys);
+        if (chineseAmounts.Count == 0 && payments.Count > 0)
+        {
+            CheckAmountAgainstPayment(fields, candidates, payments[0]);
+        }
+
         return new DocumentExtraction
         {
             Fields = FieldKeys.All.Where(fields.ContainsKey).Select(k => fields[k]).ToList(),
@@ -118,7 +129,7 @@ public sealed class FieldExtractor : IFieldExtractor
     private static void CrossCheck(
         Dictionary<string, ExtractedField> fields,
         List<FieldCandidate> candidates,
-        List<(decimal Amount, int Page, IReadOnlyList<LayoutToken> Tokens)> chineseAmounts,
+        List<(WrittenAmount Written, int Page)> chineseAmounts,
         HashSet<string> labeledKeys)
     {
         if (fields.TryGetValue(FieldKeys.IdNumber, out var id) && ResidentIdNumber.TryParse(id.Value, out var info))
@@ -127,31 +138,152 @@ public sealed class FieldExtractor : IFieldExtractor
             CheckAgainstId(fields, FieldKeys.Gender, info.Gender.ToString(), id, labeledKeys);
         }
 
-        if (chineseAmounts.Count > 0)
-        {
-            var (amount, page, tokens) = chineseAmounts[0];
-            var written = AmountNormalizer.Format(amount);
-            if (fields.TryGetValue(FieldKeys.Amount, out var digits))
-            {
-                fields[FieldKeys.Amount] = digits.Value == written
-                    ? digits with { Confidence = Boost(digits.Confidence), Validation = FieldValidation.Valid }
-                    : digits with { Confidence = digits.Confidence * 0.5, Validation = FieldValidation.Conflict };
-            }
-            else
-            {
-                fields[FieldKeys.Amount] = new ExtractedField(FieldKeys.Amount, written, LayoutText.Join(tokens).Text, Math.Round(LayoutText.Confidence(tokens) * 0.9, 3), page, LayoutText.PageUnion(tokens))
-                {
-                    Validation = FieldValidation.Valid,
-                    Source = FieldSource.Derived,
-                };
-            }
-        }
+        CheckAmountAgainstWritten(fields, candidates, chineseAmounts);
 
         // The name in its field agreeing with the signature is as good as a second reading.
         if (fields.TryGetValue(FieldKeys.CustomerName, out var name) &&
             candidates.Any(c => c.Key == FieldKeys.CustomerName && c.Normalized.Value == name.Value && c.Label != name.Label))
         {
             fields[FieldKeys.CustomerName] = name with { Confidence = Boost(name.Confidence) };
+        }
+        else if (fields.TryGetValue(FieldKeys.CustomerName, out name))
+        {
+            ReconcileNameReadings(fields, name, candidates);
+        }
+    }
+
+    /// <summary>
+    /// The name and a second reading of it elsewhere on the page (the signature line) one character apart: the character
+    /// the engine read with more confidence is kept. Still unchecked, with less confidence, for the reviewer.
+    /// </summary>
+    private static void ReconcileNameReadings(Dictionary<string, ExtractedField> fields, ExtractedField name, List<FieldCandidate> candidates)
+    {
+        var chosen = candidates.FirstOrDefault(c => c.Key == FieldKeys.CustomerName && c.Normalized.Value == name.Value && c.Label == name.Label);
+        if (chosen is null || CharacterConfidences(chosen) is not { } chosenChars)
+        {
+            return;
+        }
+
+        foreach (var other in candidates.Where(c => c.Key == FieldKeys.CustomerName && c.Label != name.Label).OrderByDescending(c => c.Score))
+        {
+            if (CharacterConfidences(other) is { } otherChars && PersonNames.Reconcile(chosenChars, otherChars) is { } reconciled)
+            {
+                fields[FieldKeys.CustomerName] = name with { Value = reconciled, Confidence = Math.Round(name.Confidence * 0.8, 3) };
+                return;
+            }
+        }
+    }
+
+    /// <summary>Each character of a candidate's value with the OCR confidence of the word it was read in, or null when they do not line up.</summary>
+    private static List<(char Char, double Confidence)>? CharacterConfidences(FieldCandidate candidate)
+    {
+        var chars = candidate.Tokens
+            .SelectMany(t => t.Text.Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c)).Select(c => (Char: c, t.Confidence)))
+            .ToList();
+        return string.Concat(chars.Select(c => c.Char)) == candidate.Normalized.Value ? chars : null;
+    }
+
+    /// <summary>
+    /// Cross-checks a receipt's total with what was paid (amount tendered minus change): a total that equals it is
+    /// confirmed; else a candidate or an amount printed without its label (a total whose label OCR lost, a subtotal
+    /// incl. tax) that equals it wins; else a total one character off (35.00 for 35.80) and read less surely than the
+    /// payment lines is corrected. Otherwise the total
+    /// stands: the cash line may be the misread one.
+    /// </summary>
+    private static void CheckAmountAgainstPayment(Dictionary<string, ExtractedField> fields, List<FieldCandidate> candidates, ReceiptPayment payment)
+    {
+        var paid = AmountNormalizer.Format(payment.Paid);
+        if (payment.Paid <= 0)
+        {
+            return;
+        }
+
+        fields.TryGetValue(FieldKeys.Amount, out var total);
+        if (total?.Value == paid)
+        {
+            fields[FieldKeys.Amount] = total with { Confidence = Boost(total.Confidence), Validation = FieldValidation.Valid };
+            return;
+        }
+
+        var agreeing = candidates.Where(c => c.Key == FieldKeys.Amount && c.Normalized.Value == paid).OrderByDescending(c => c.Score).FirstOrDefault()
+                       ?? (payment.Matches.Count > 0 ? payment.Matches[0] : null);
+        if (agreeing is not null)
+        {
+            var field = ToField(agreeing);
+            fields[FieldKeys.Amount] = field with { Confidence = Boost(field.Confidence), Validation = FieldValidation.Valid };
+            return;
+        }
+
+        // One digit apart: whichever figure the engine was less sure of is the misread one.
+        if (total is not null && AmountNormalizer.DiffersInOneCharacter(total.Value, paid) && total.Confidence < payment.Confidence)
+        {
+            fields[FieldKeys.Amount] = total with { Value = paid, Confidence = Math.Round(total.Confidence * 0.8, 3), Validation = FieldValidation.Corrected };
+        }
+    }
+
+    /// <summary>
+    /// Cross-checks the amount with the amount written in 大写. A candidate the 大写 confirms wins over the one scored best
+    /// (a subtotal, a unit price); a candidate equal to it but for one leading digit is the total with its currency sign
+    /// read as a digit (¥37,480.00 → 837,480.00) and is corrected. A 大写 that needed a look-alike fixed (染 for 柒) only
+    /// confirms or corrects digits, never stands alone. Disagreement lowers the confidence and flags a conflict.
+    /// </summary>
+    private static void CheckAmountAgainstWritten(
+        Dictionary<string, ExtractedField> fields,
+        List<FieldCandidate> candidates,
+        List<(WrittenAmount Written, int Page)> writtenAmounts)
+    {
+        if (writtenAmounts.Count == 0)
+        {
+            return;
+        }
+
+        var amounts = candidates.Where(c => c.Key == FieldKeys.Amount).OrderByDescending(c => c.Score).ToList();
+        var readings = writtenAmounts.OrderBy(w => w.Written.Corrected).ToList();
+        foreach (var (written, _) in readings)
+        {
+            var value = AmountNormalizer.Format(written.Amount);
+            if (amounts.FirstOrDefault(c => c.Normalized.Value == value) is { } agreeing)
+            {
+                var field = ToField(agreeing);
+                fields[FieldKeys.Amount] = field with { Confidence = Boost(field.Confidence), Validation = FieldValidation.Valid };
+                return;
+            }
+        }
+
+        foreach (var (written, _) in readings)
+        {
+            if (amounts.FirstOrDefault(c => decimal.TryParse(c.Normalized.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var read) &&
+                                             AmountNormalizer.IsCurrencySignMisread(read, written.Amount)) is { } misread)
+            {
+                var field = ToField(misread);
+                fields[FieldKeys.Amount] = field with
+                {
+                    Value = AmountNormalizer.Format(written.Amount),
+                    Confidence = Math.Round(field.Confidence * 0.9, 3),
+                    Validation = FieldValidation.Corrected,
+                };
+                return;
+            }
+        }
+
+        if (readings.FirstOrDefault(r => !r.Written.Corrected) is not { Written: not null } exact)
+        {
+            // Only look-alike readings: too weak to contradict or replace the digits.
+            return;
+        }
+
+        if (fields.TryGetValue(FieldKeys.Amount, out var digits))
+        {
+            fields[FieldKeys.Amount] = digits with { Confidence = Math.Round(digits.Confidence * 0.5, 3), Validation = FieldValidation.Conflict };
+        }
+        else
+        {
+            var tokens = exact.Written.Tokens;
+            fields[FieldKeys.Amount] = new ExtractedField(FieldKeys.Amount, AmountNormalizer.Format(exact.Written.Amount), LayoutText.Join(tokens).Text, Math.Round(LayoutText.Confidence(tokens) * 0.9, 3), exact.Page, LayoutText.PageUnion(tokens))
+            {
+                Validation = FieldValidation.Valid,
+                Source = FieldSource.Derived,
+            };
         }
     }
 

@@ -366,7 +366,7 @@ public sealed partial class FieldNormalizer
     internal static string CleanFreeText(string text)
     {
         var collapsed = string.Join(' ', HalfWidth.Convert(text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return collapsed.Trim(' ', ':', ';', '|', '*', '_', '-', '"', '\'').TrimEnd(',');
+        return collapsed.Trim(' ', ':', ';', '|', '*', '_', '-', '"', '\'', '“', '”', '‘', '’').TrimEnd(',');
     }
 
     private static (int Index, int Length) Span(string text)

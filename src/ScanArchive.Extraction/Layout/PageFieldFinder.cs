@@ -22,13 +22,28 @@ internal sealed record FieldCandidate(
     public PixelBox Box => LayoutText.PageUnion(Tokens);
 }
 
+/// <summary>An amount written in 大写 on a page; <paramref name="Corrected"/> when a look-alike character had to be read as a numeral.</summary>
+internal sealed record WrittenAmount(decimal Amount, IReadOnlyList<LayoutToken> Tokens, bool Corrected);
+
+/// <summary>
+/// A receipt's payment lines: what was handed over and the change given back. Their difference is what was paid, and
+/// <paramref name="Matches"/> are amounts printed on the page that equal it (a total whose label OCR lost);
+/// <paramref name="Confidence"/> is the OCR confidence (0–1) of the less certain of the two figures.
+/// </summary>
+internal sealed record ReceiptPayment(decimal Tendered, decimal Change, double Confidence, IReadOnlyList<FieldCandidate> Matches)
+{
+    /// <summary>Amount tendered minus change.</summary>
+    public decimal Paid => Tendered - Change;
+}
+
 /// <summary>What one page yields: field candidates, label/value pairs, and 大写 amounts for cross-checking.</summary>
 internal sealed record PageFindings(
     IReadOnlyList<FieldCandidate> Candidates,
     IReadOnlyList<ExtractedPair> Pairs,
-    IReadOnlyList<(decimal Amount, IReadOnlyList<LayoutToken> Tokens)> ChineseAmounts,
+    IReadOnlyList<WrittenAmount> ChineseAmounts,
     IReadOnlySet<LayoutToken> LabelTokens,
-    IReadOnlySet<string> LabeledKeys);
+    IReadOnlySet<string> LabeledKeys,
+    ReceiptPayment? Payment = null);
 
 /// <summary>
 /// Finds labels and their values on one page by layout (value right of, after, or below its label), and values that
@@ -42,6 +57,12 @@ internal sealed partial class PageFieldFinder
 
     /// <summary>Free-text fields whose value may continue on the next rows (a wrapped address).</summary>
     private static readonly HashSet<string> MultiLineKeys = [FieldKeys.Address];
+
+    /// <summary>
+    /// Least fit (<see cref="NormalizedValue.Quality"/>) of a name or address run on after its label without a colon:
+    /// a Chinese name with a known surname, an address with two or more markers and a house number.
+    /// </summary>
+    private const double InlineFreeTextQuality = 0.95;
 
     /// <summary>Least OCR confidence (0–1) of a value found by its shape alone.</summary>
     private const double MinShapeConfidence = 0.5;
@@ -70,6 +91,7 @@ internal sealed partial class PageFieldFinder
         var candidates = new List<FieldCandidate>();
         var pairs = new List<ExtractedPair>();
         var ignored = new HashSet<LayoutToken>();
+        var payment = Payment(page, hits, hitStarts);
 
         foreach (var hit in hits)
         {
@@ -108,10 +130,26 @@ internal sealed partial class PageFieldFinder
                 // Text run on after a label without a colon ("CUSTOMER REGISTRATION FORM", "passport number E5…") is a value
                 // only when a validator proves it.
                 var validatedOnly = place == ValuePlace.Inline && !hit.HasColon;
+                // A label opening its cell with the value close behind (an ID card's 姓名 何斌建, 住址 浙江省…) is no running
+                // text: a name with a known surname or an address with street markers and a number is taken there too.
+                var minQuality = 0.0;
+                if (validatedOnly && !InRunningText(hit) && key is FieldKeys.CustomerName or FieldKeys.Address)
+                {
+                    validatedOnly = false;
+                    minQuality = InlineFreeTextQuality;
+                }
+
                 var tokens = MultiLineKeys.Contains(key) ? Continue(page, valueTokens, hit, hitStarts) : valueTokens;
                 // Of several totals, the last one printed is the one to pay (after discounts, tax and rounding).
                 var position = key == FieldKeys.Amount ? 0.9 + (0.1 * hit.Box.Y / Math.Max(1, page.Height)) : 1.0;
-                if (Candidate(page, key, tokens, FieldSource.Label, LabelWeight(entry, hit) * PlaceWeight(place, hit) * position, validatedOnly, hit.Text) is { } candidate)
+                if (key == FieldKeys.Amount && payment is { TenderRow: var tenderRow } && hit.Row.Index > tenderRow)
+                {
+                    // The total to pay comes before the payment lines; a "TOTAL" after them sums a tax summary table.
+                    position *= 0.85;
+                }
+
+                if (Candidate(page, key, tokens, FieldSource.Label, LabelWeight(entry, hit) * PlaceWeight(place, hit) * position, validatedOnly, hit.Text) is { } candidate &&
+                    candidate.Normalized.Quality >= minQuality)
                 {
                     candidates.Add(candidate);
                     if (validatedOnly && hit.Start != hit.Cell.Start)
@@ -127,7 +165,68 @@ internal sealed partial class PageFieldFinder
         candidates.AddRange(Shapes(page, blocked));
         var chinese = ChineseAmounts(page).ToList();
         var labeledKeys = hits.Where(h => h.Entry?.Key is not null && !h.Entry.Fallback).Select(h => h.Entry!.Key!).ToHashSet(StringComparer.Ordinal);
-        return new PageFindings(candidates, Dedupe(pairs), chinese, labelTokens, labeledKeys);
+        return new PageFindings(candidates, Dedupe(pairs), chinese, labelTokens, labeledKeys, payment?.Payment);
+    }
+
+    /// <summary>
+    /// The receipt's amount tendered and change (the first of each, the change below the tender), and the amounts
+    /// printed on unlabelled or subtotal rows above the change that equal their difference.
+    /// </summary>
+    private (ReceiptPayment? Payment, int TenderRow)? Payment(PageLayout page, List<LabelHit> hits, HashSet<(int Row, int Start)> hitStarts)
+    {
+        (decimal Amount, int Row, double Confidence)? AmountAfter(LabelHit hit)
+        {
+            foreach (var (_, tokens) in Values(page, hit, hitStarts).Take(2))
+            {
+                var (text, map) = LayoutText.Join(tokens);
+                if (AmountNormalizer.Find(text).FirstOrDefault(m => m.HasCents) is { Length: > 0 } m)
+                {
+                    return (m.Amount, hit.Row.Index, LayoutText.Confidence(TokensOf(tokens.ToList(), map, m.Index, m.Length)));
+                }
+            }
+
+            return null;
+        }
+
+        bool Is(LabelHit hit, IReadOnlySet<string> labels) => hit.Entry is { Key: null } e && labels.Contains(HalfWidth.LabelKey(e.Text));
+
+        var tendered = hits.Where(h => Is(h, _dictionary.TenderedLabels)).Select(AmountAfter).FirstOrDefault(a => a is not null);
+        if (tendered is not { } t)
+        {
+            return null;
+        }
+
+        var change = hits.Where(h => Is(h, _dictionary.ChangeLabels) && h.Row.Index >= t.Row).Select(AmountAfter).FirstOrDefault(a => a is not null);
+        if (change is not { } c || c.Amount >= t.Amount || c.Amount < 0)
+        {
+            // Without a readable change the paid amount is unknown, but the payment lines still mark where the total ends.
+            return (null, t.Row);
+        }
+
+        var paid = t.Amount - c.Amount;
+        var labelledRows = hits.Where(h => h.Entry is not null).GroupBy(h => h.Row.Index).ToDictionary(g => g.Key, g => g.ToList());
+        var matches = new List<FieldCandidate>();
+        foreach (var row in page.Rows.Where(r => r.Index < c.Row))
+        {
+            if (labelledRows.TryGetValue(row.Index, out var labels) && !labels.All(h => Is(h, _dictionary.SubtotalLabels)))
+            {
+                continue;
+            }
+
+            var (text, map) = LayoutText.Join(row.Tokens);
+            foreach (var m in AmountNormalizer.Find(text).Where(m => m.HasCents && m.Amount == paid))
+            {
+                // Agreeing with the payment is the evidence here, so a figure the engine was unsure of still counts.
+                if (Candidate(page, FieldKeys.Amount, TokensOf(row.Tokens, map, m.Index, m.Length), FieldSource.Shape, 0.6, false, null, MinLabelConfidence) is { } candidate)
+                {
+                    matches.Add(candidate);
+                }
+            }
+        }
+
+        // Nearest above the payment lines first: an item line may carry the same figure.
+        matches.Sort((a, b) => b.Box.Y.CompareTo(a.Box.Y));
+        return (new ReceiptPayment(t.Amount, c.Amount, Math.Min(t.Confidence, c.Confidence), matches), t.Row);
     }
 
     /// <summary>Labels in a row: dictionary labels (at a cell start, before a colon, or in running text for provable fields), colon labels, captions.</summary>
@@ -245,7 +344,7 @@ internal sealed partial class PageFieldFinder
                 continue;
             }
 
-            best = new LabelHit(row, start, labelEnd, entry, text.TrimEnd(':', ' '), hasColon, fuzzy);
+            best = new LabelHit(row, start, labelEnd, entry, text.TrimEnd(':', ' ', '“', '”', '"'), hasColon, fuzzy);
             break;
         }
 
@@ -370,6 +469,13 @@ internal sealed partial class PageFieldFinder
         }
 
         var index = IndexOf(row.Cells, cell);
+
+        // A colon printed apart from its label ("TOTAL    :    27.55") stands in a cell of its own: the value is beyond it.
+        while (index + 2 < row.Cells.Count && Enumerable.Range(row.Cells[index + 1].Start, row.Cells[index + 1].End - row.Cells[index + 1].Start).All(i => row.Tokens[i].IsColon))
+        {
+            index++;
+        }
+
         if (index + 1 < row.Cells.Count)
         {
             var right = row.Cells[index + 1];
@@ -499,7 +605,7 @@ internal sealed partial class PageFieldFinder
     private static double LabelWeight(LabelEntry entry, LabelHit hit) => entry.Weight * (hit.Fuzzy ? 0.85 : 1.0);
 
     /// <summary>Builds a candidate from tokens if the field's normalizer accepts their text.</summary>
-    private FieldCandidate? Candidate(PageLayout page, string key, IReadOnlyList<LayoutToken> tokens, FieldSource source, double weight, bool validatedOnly, string? label)
+    private FieldCandidate? Candidate(PageLayout page, string key, IReadOnlyList<LayoutToken> tokens, FieldSource source, double weight, bool validatedOnly, string? label, double? minConfidence = null)
     {
         if (tokens.Count == 0)
         {
@@ -522,7 +628,7 @@ internal sealed partial class PageFieldFinder
         // Text the engine barely read (a page upside down, a smudge) yields amounts and free text by chance; a date,
         // ID number, phone or e-mail that passes its validator is evidence whatever the engine's confidence.
         var proven = normalized.Validation is FieldValidation.Valid or FieldValidation.Corrected && key != FieldKeys.Amount;
-        if (ocr < (source != FieldSource.Shape ? MinLabelConfidence : proven ? 0 : MinShapeConfidence))
+        if (ocr < (minConfidence ?? (source != FieldSource.Shape ? MinLabelConfidence : proven ? 0 : MinShapeConfidence)))
         {
             return null;
         }
@@ -569,6 +675,11 @@ internal sealed partial class PageFieldFinder
         }
 
         foreach (var candidate in Addresses(page, blocked))
+        {
+            yield return candidate;
+        }
+
+        foreach (var candidate in AddressesInRunningText(page, blocked))
         {
             yield return candidate;
         }
@@ -900,6 +1011,95 @@ internal sealed partial class PageFieldFinder
         }
     }
 
+    /// <summary>
+    /// An address written into a sentence ("… customer number KH20264693, of Room 1402, 189 Jianguo Road, Chaoyang
+    /// District, Beijing 100022 (the …"), possibly over a line break: from a postcode back over capitalized words and
+    /// numbers to where the address starts (a number or a word such as Room/Unit/Lot), and on over the town after the
+    /// postcode. Only in running text, which the row-by-row search above leaves alone.
+    /// </summary>
+    private IEnumerable<FieldCandidate> AddressesInRunningText(PageLayout page, HashSet<LayoutToken> blocked)
+    {
+        var tokens = page.Rows.SelectMany(r => r.Tokens).ToList();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!PostcodeWord().IsMatch(tokens[i].Text) || blocked.Contains(tokens[i]))
+            {
+                continue;
+            }
+
+            var first = i;
+            for (var j = i - 1; j >= 0 && i - j <= 14 && IsAddressWord(tokens[j].Text) && !blocked.Contains(tokens[j]) && Adjacent(page, tokens[j], tokens[j + 1]); j--)
+            {
+                first = j;
+            }
+
+            // Names and other capitalized words may stand before the address: it starts at its first number or unit word.
+            while (first < i && !StartsAddress(tokens[first].Text))
+            {
+                first++;
+            }
+
+            var last = i;
+            if (!tokens[i].Text.EndsWith('.') && !tokens[i].Text.EndsWith(','))
+            {
+                for (var j = i + 1; j < tokens.Count && j <= i + 3 && !blocked.Contains(tokens[j]) && Adjacent(page, tokens[j - 1], tokens[j]) &&
+                                    tokens[j].Text.Length > 0 && char.IsUpper(tokens[j].Text[0]); j++)
+                {
+                    last = j;
+                    if (tokens[j].Text[^1] is '.' or ',' or ';')
+                    {
+                        break;
+                    }
+                }
+            }
+
+            var span = tokens.Skip(first).Take(last - first + 1).ToList();
+            var rows = span.Select(t => t.Row).Distinct().ToList();
+            if (span.Count < 4 || !rows.Any(r => page.Rows[r].Tokens.Count >= 8))
+            {
+                continue;
+            }
+
+            var text = FieldNormalizer.CleanFreeText(LayoutText.Join(span).Text).TrimEnd('.', ',', ';');
+            var score = _normalizer.AddressScore(text);
+            if (score >= 0.8 && Candidate(page, FieldKeys.Address, span, FieldSource.Shape, 0.45 * score, false, null) is { } c)
+            {
+                yield return c with { Normalized = c.Normalized with { Value = text } };
+            }
+        }
+
+        bool StartsAddress(string word)
+        {
+            var bare = word.Trim(',', '.', ';').ToLowerInvariant();
+            return bare.Length > 0 && (char.IsAsciiDigit(bare[0]) || _dictionary.AddressMarkersEn.Contains(bare) || bare is "no" or "lot" or "level" or "block" or "flat" or "apt");
+        }
+    }
+
+    /// <summary>A word an address in a sentence is made of: capitalized or a number, not the end of a sentence or an aside.</summary>
+    private static bool IsAddressWord(string word)
+    {
+        if (word.Length == 0 || !(char.IsUpper(word[0]) || char.IsAsciiDigit(word[0])) || word[^1] is ')' or ':' || word.Contains('"', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        // "Ltd." ends a sentence or a name; "No." and "Rd." do not.
+        return !word.EndsWith('.') || word.Length <= 4;
+    }
+
+    /// <summary>True when <paramref name="b"/> follows <paramref name="a"/> on the same row or at the start of the row right below.</summary>
+    private static bool Adjacent(PageLayout page, LayoutToken a, LayoutToken b)
+    {
+        if (a.Row == b.Row)
+        {
+            return true;
+        }
+
+        var upper = page.Rows[a.Row];
+        var lower = page.Rows[b.Row];
+        return b.Row == a.Row + 1 && lower.Tokens[0] == b && upper.Tokens[^1] == a && lower.Box.Y - upper.Box.Bottom < 1.2 * Math.Max(upper.Height, 1);
+    }
+
     /// <summary>A row that may hold (part of) an address: no known label in it, not long running text, not a company line.</summary>
     private bool CanBeAddressRow(PageLayout page, int r, HashSet<LayoutToken> blocked)
     {
@@ -927,14 +1127,48 @@ internal sealed partial class PageFieldFinder
         return row.Box.Y - above.Box.Bottom < row.Height * 1.2 && above.Box.Width > page.Width * 0.55 && above.Tokens.Count >= 8;
     }
 
-    private IEnumerable<(decimal Amount, IReadOnlyList<LayoutToken> Tokens)> ChineseAmounts(PageLayout page)
+    /// <summary>
+    /// 大写 amounts on the page, with readings that needed a look-alike fixed (<see cref="WrittenAmount.Corrected"/>).
+    /// An amount broken over two rows (…肆佰捌 / 拾元整) is read across the break.
+    /// </summary>
+    private static IEnumerable<WrittenAmount> ChineseAmounts(PageLayout page)
     {
-        foreach (var row in page.Rows)
+        for (var r = 0; r < page.Rows.Count; r++)
         {
+            var row = page.Rows[r];
             var (text, map) = LayoutText.Join(row.Tokens);
-            foreach (var (index, length, amount) in ChineseAmount.Find(text))
+            foreach (var (index, length, amount, corrected) in ChineseAmount.FindTolerant(text))
             {
-                yield return (amount, TokensOf(row.Tokens, map, index, length));
+                yield return new WrittenAmount(amount, TokensOf(row.Tokens, map, index, length), corrected);
+            }
+
+            if (r + 1 >= page.Rows.Count)
+            {
+                continue;
+            }
+
+            // Only a run of numerals at the end of this row meeting a run at the start of the next is joined.
+            var next = page.Rows[r + 1];
+            var (nextText, nextMap) = LayoutText.Join(next.Tokens);
+            var tail = text.TrimEnd();
+            var head = nextText.TrimStart();
+            if (tail.Length == 0 || head.Length == 0 || !ChineseAmount.IsWrittenAmountChar(ChineseAmount.FixLookAlikes(tail)[^1]) ||
+                !ChineseAmount.IsWrittenAmountChar(ChineseAmount.FixLookAlikes(head)[0]) || next.Box.Y - row.Box.Bottom > 1.5 * Math.Max(row.Height, 1))
+            {
+                continue;
+            }
+
+            var headStart = nextText.Length - head.Length;
+            var joined = tail + head;
+            foreach (var (index, length, amount, corrected) in ChineseAmount.FindTolerant(joined))
+            {
+                if (index < tail.Length && index + length > tail.Length)
+                {
+                    var tokens = TokensOf(row.Tokens, map, index, tail.Length - index)
+                        .Concat(TokensOf(next.Tokens, nextMap, headStart, index + length - tail.Length))
+                        .ToList();
+                    yield return new WrittenAmount(amount, tokens, corrected);
+                }
             }
         }
     }
@@ -957,6 +1191,9 @@ internal sealed partial class PageFieldFinder
 
     [GeneratedRegex(@"(?<![A-Za-z0-9])[A-Za-z]{1,4}\d{4,20}(?![A-Za-z0-9])")]
     private static partial Regex CodeShape();
+
+    [GeneratedRegex(@"^\(?\d{5,6}[.,;)]?$")]
+    private static partial Regex PostcodeWord();
 
     [GeneratedRegex(@"[\u4E00-\u9FFF]{3,40}")]
     private static partial Regex HanRun();

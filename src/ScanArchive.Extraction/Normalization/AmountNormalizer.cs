@@ -20,6 +20,31 @@ public static partial class AmountNormalizer
     /// <summary>Formats an amount as the schema wants it: plain, two decimals, invariant (<c>12345.00</c>).</summary>
     public static string Format(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// True when <paramref name="read"/> equals <paramref name="expected"/> but for one more leading digit: a currency
+    /// sign read as a digit (¥37,480.00 → 837,480.00). Only meaningful against an independent reading (大写).
+    /// </summary>
+    public static bool IsCurrencySignMisread(decimal read, decimal expected)
+    {
+        if (expected < 1 || read <= expected)
+        {
+            return false;
+        }
+
+        var readText = Format(read);
+        var expectedText = Format(expected);
+        return readText.Length == expectedText.Length + 1 && readText.AsSpan(1).SequenceEqual(expectedText);
+    }
+
+    /// <summary>True when two formatted amounts have the same length and differ in exactly one digit (35.00 and 35.80): one OCR misreading apart.</summary>
+    public static bool DiffersInOneCharacter(string a, string b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return a.Length == b.Length && Enumerable.Range(0, a.Length).Count(i => a[i] != b[i]) == 1 &&
+               Enumerable.Range(0, a.Length).All(i => a[i] == b[i] || (char.IsAsciiDigit(a[i]) && char.IsAsciiDigit(b[i])));
+    }
+
     /// <summary>Reads an amount that is the whole of <paramref name="text"/> (currency marks and a trailing 元/整 allowed).</summary>
     public static bool TryParse(string? text, out decimal amount)
     {

@@ -59,6 +59,52 @@ public static partial class ChineseAmount
         }
     }
 
+    /// <summary>
+    /// Finds 大写 amounts, also those OCR misread a numeral of (叁万染仟 for 叁万柒仟: 染 for 柒, 肄 for 肆, 伯 for 佰 …).
+    /// A look-alike is read as the numeral only between numerals, so ordinary words stay words. Such a reading is
+    /// <c>Corrected</c>: it proves nothing by itself, only when the amount printed in digits agrees with it.
+    /// </summary>
+    public static IEnumerable<(int Index, int Length, decimal Amount, bool Corrected)> FindTolerant(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var fixedText = FixLookAlikes(text);
+        foreach (Match m in Shape().Matches(fixedText))
+        {
+            if (TryEvaluate(m.Value, out var amount))
+            {
+                yield return (m.Index, m.Length, amount, !string.Equals(m.Value, text.Substring(m.Index, m.Length), StringComparison.Ordinal));
+            }
+        }
+    }
+
+    /// <summary>Characters OCR returns for a 大写 numeral or unit in scanned print (the same length, so indices stay valid).</summary>
+    private static readonly Dictionary<char, char> LookAlikes = new()
+    {
+        ['染'] = '柒', ['桨'] = '柒', ['肄'] = '肆', ['玫'] = '玖', ['玦'] = '玖', ['伯'] = '佰', ['栢'] = '佰',
+        ['什'] = '仟', ['抬'] = '拾', ['拴'] = '拾', ['武'] = '贰', ['貮'] = '贰', ['壸'] = '壹', ['壶'] = '壹',
+        ['园'] = '圆', ['兀'] = '元', ['陡'] = '陆', ['叄'] = '叁',
+    };
+
+    /// <summary>Replaces look-alikes that stand next to a true 大写 numeral or unit on at least one side.</summary>
+    internal static string FixLookAlikes(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (LookAlikes.TryGetValue(text[i], out var numeral) &&
+                ((i > 0 && IsWrittenAmountChar(text[i - 1])) || (i + 1 < text.Length && IsWrittenAmountChar(text[i + 1]))))
+            {
+                chars[i] = numeral;
+            }
+        }
+
+        return new string(chars);
+    }
+
+    /// <summary>A character that is part of a 大写 amount: a financial numeral or unit.</summary>
+    public static bool IsWrittenAmountChar(char c) => "零〇壹贰叁参參肆伍陆陸柒捌玖拾佰仟万萬亿億元圆圓角分整正".Contains(c, StringComparison.Ordinal);
+
     private static bool TryEvaluate(string text, out decimal amount)
     {
         amount = 0;

@@ -90,5 +90,33 @@ public static class PersonNames
         return NamePlausibility.Plausible;
     }
 
+    /// <summary>
+    /// Two readings of the same Chinese name on one page (its field and the signature line) that differ in exactly one
+    /// character: the character the engine was surer of is kept (郭守 at 85 % vs 郭宇 at 93 % → 郭宇).
+    /// </summary>
+    /// <param name="chosen">The reading chosen so far, one confidence (0–1) per character.</param>
+    /// <param name="other">The other reading.</param>
+    /// <param name="margin">How much surer the other reading's character must be to replace the chosen one.</param>
+    /// <returns>The reconciled name, or null when the readings are not one character apart or the chosen one stands.</returns>
+    public static string? Reconcile(IReadOnlyList<(char Char, double Confidence)> chosen, IReadOnlyList<(char Char, double Confidence)> other, double margin = 0.05)
+    {
+        ArgumentNullException.ThrowIfNull(chosen);
+        ArgumentNullException.ThrowIfNull(other);
+        if (chosen.Count != other.Count || chosen.Count < 2 || !chosen.All(c => IsHan(c.Char)) || !other.All(c => IsHan(c.Char)))
+        {
+            return null;
+        }
+
+        var differing = Enumerable.Range(0, chosen.Count).Where(i => chosen[i].Char != other[i].Char).ToList();
+        if (differing.Count != 1 || other[differing[0]].Confidence < chosen[differing[0]].Confidence + margin)
+        {
+            return null;
+        }
+
+        var chars = chosen.Select(c => c.Char).ToArray();
+        chars[differing[0]] = other[differing[0]].Char;
+        return new string(chars);
+    }
+
     private static bool IsHan(char c) => c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF');
 }
