@@ -8,7 +8,8 @@ namespace ScanArchive.Bench;
 
 /// <summary>
 /// CPU time of each stage of the quality step on given pages (best of four): reduction, ink map, edge blur, all
-/// measurements, orientation detection, straightening, border crop, and the whole cleaner.
+/// measurements, orientation detection, straightening, border crop, the whole cleaner, and (for comparison) the
+/// archive's JPEG/G4 encoding of the page and decoding the file.
 /// </summary>
 internal static class QualityStages
 {
@@ -16,6 +17,7 @@ internal static class QualityStages
     {
         var reader = new DocumentReader();
         using var osd = TesseractOrientationDetector.Create();
+        var encoder = new ScanArchive.Imaging.Encoders.PageImageEncoder();
         var proc = Process.GetCurrentProcess();
         double Cpu()
         {
@@ -47,6 +49,8 @@ internal static class QualityStages
                 T("straighten", () => PageTransform.Straighten(img, 0, 1.0, 240));
                 T("crop", () => BorderCrop.Find(img));
                 T("clean", () => new PageCleaner(osd).Clean(img, QualityProfile.Default));
+                T("encode", () => encoder.Encode(img));
+                T("decode", () => _ = reader.ReadPages(file).First());
             }
             Console.WriteLine($"{Path.GetFileName(file),-40} " + string.Join("  ", best.Select(kv => $"{kv.Key} {kv.Value:F0} ms")));
         }
