@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
+
 namespace ScanArchive.Imaging.Quality;
 
 /// <summary>
@@ -23,20 +26,20 @@ internal static class EdgeBlurEstimator
         var samples = new List<float>(8192);
         var minSlope = Math.Max(4, minContrast / 8);
 
+        // Most of a page is plain paper: candidates (a steep enough central difference) are found 16 pixels at a time,
+        // and only those are looked at closely. Same samples as testing every pixel, a fraction of the time.
+        var steep = (byte)Math.Min(255, 2 * minSlope);
+        var candidates = new List<int>(256);
+
         // Horizontal crossings, every second row (plenty of samples, half the cost).
         for (var y = 2; y < h - 2; y += 2)
         {
             var row = y * w;
-            for (var x = 2; x < w - 2; x++)
+            foreach (var x in Candidates(g, row, 1, 2, w - 2, steep, everySecond: false, candidates))
             {
                 var i = row + x;
                 var gx = g[i + 1] - g[i - 1];
                 var ax = Math.Abs(gx);
-                if (ax < 2 * minSlope)
-                {
-                    continue;
-                }
-
                 var gy = g[i + w] - g[i - w];
                 if (Math.Abs(gy) > ax || ax < Math.Abs(g[i] - g[i - 2]) || ax <= Math.Abs(g[i + 2] - g[i]))
                 {
@@ -51,16 +54,11 @@ internal static class EdgeBlurEstimator
         for (var y = 2; y < h - 2; y++)
         {
             var row = y * w;
-            for (var x = 2; x < w - 2; x += 2)
+            foreach (var x in Candidates(g, row, w, 2, w - 2, steep, everySecond: true, candidates))
             {
                 var i = row + x;
                 var gy = g[i + w] - g[i - w];
                 var ay = Math.Abs(gy);
-                if (ay < 2 * minSlope)
-                {
-                    continue;
-                }
-
                 var gx = g[i + 1] - g[i - 1];
                 if (Math.Abs(gx) > ay || ay < Math.Abs(g[i] - g[i - (2 * w)]) || ay <= Math.Abs(g[i + (2 * w)] - g[i]))
                 {
@@ -78,6 +76,44 @@ internal static class EdgeBlurEstimator
 
         samples.Sort();
         return samples[samples.Count / 2];
+    }
+
+    /// <summary>
+    /// The x in [from, to) of one row where |g[i + step] − g[i − step]| ≥ <paramref name="steep"/> (i = row + x), in
+    /// increasing order; with <paramref name="everySecond"/> only even x. Fills and returns <paramref name="found"/>.
+    /// </summary>
+    internal static List<int> Candidates(byte[] g, int row, int step, int from, int to, byte steep, bool everySecond, List<int> found)
+    {
+        found.Clear();
+        var x = from;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            var limit = Vector128.Create(steep);
+            // Bit k of the mask stands for x + k; from and every block start are even, so even x are the even bits.
+            var parity = everySecond ? 0x5555u : 0xFFFFu;
+            for (; x + 16 <= to; x += 16)
+            {
+                var ahead = Vector128.Create(g.AsSpan(row + x + step, 16));
+                var behind = Vector128.Create(g.AsSpan(row + x - step, 16));
+                var difference = Vector128.Max(ahead, behind) - Vector128.Min(ahead, behind);
+                var bits = Vector128.GreaterThanOrEqual(difference, limit).ExtractMostSignificantBits() & parity;
+                while (bits != 0)
+                {
+                    found.Add(x + BitOperations.TrailingZeroCount(bits));
+                    bits &= bits - 1;
+                }
+            }
+        }
+
+        for (; x < to; x++)
+        {
+            if ((!everySecond || (x & 1) == 0) && Math.Abs(g[row + x + step] - g[row + x - step]) >= steep)
+            {
+                found.Add(x);
+            }
+        }
+
+        return found;
     }
 
     /// <summary>Follows the ramp through pixel <paramref name="i"/> both ways while it keeps rising (or falling) and records σ.</summary>

@@ -39,7 +39,7 @@ internal sealed record PageMeasurement
     /// <summary>Punch-hole-like blobs near the edges that were ignored.</summary>
     public int PunchHoles { get; init; }
 
-    public SkewEstimate Skew { get; init; }
+    public SkewEstimate Skew { get; init; } = SkewEstimate.None;
 
     public LineDirection Lines { get; init; }
 

@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using ScanArchive.Core.Imaging;
 
 namespace ScanArchive.Imaging.Quality;
@@ -7,6 +9,10 @@ namespace ScanArchive.Imaging.Quality;
 /// <summary>Turns a page upright and straightens it in one resampling pass, and crops; always into a new image.</summary>
 internal static class PageTransform
 {
+    /// <summary>Tests set this (on their own thread) to compare the vectorized grey rotation with the plain loop.</summary>
+    [ThreadStatic]
+    internal static bool ScalarOnly;
+
     /// <summary>
     /// Undoes a clockwise quarter turn <paramref name="rotationClockwise"/> and a skew <paramref name="skewDegrees"/>
     /// (positive = the scan is turned counter-clockwise). Quarter turns alone are exact pixel moves; with a skew the
@@ -110,6 +116,93 @@ internal static class PageTransform
     }
 
     /// <summary>
+    /// One output row of a rotation by a small angle (a skew, no quarter turn), eight pixels at a time where it can:
+    /// along a row the source point moves by (cos, sin) per pixel, so over runs of pixels it stays on the same two
+    /// source rows and advances by exactly one source pixel, and then the four neighbours of eight output pixels are
+    /// plain 8-byte loads (three of each for RGB, whose bytes are interleaved). Same arithmetic as the scalar loop, so
+    /// the same bytes (a test holds them equal): several times faster at the skews of real scans (runs of 20–60
+    /// pixels at 1–3°).
+    /// </summary>
+    private static void RotateRowVectorized(ref byte srcRef, ref byte destRef, int stride, int bpp, int from, int to, long sx, long sy, long stepX, long stepY)
+    {
+        const int Shift = 16;
+        const long One = 1L << Shift;
+        var slip = One - stepX;
+        var half = Vector256.Create(1 << 15);
+
+        // Byte lane → pixel of the group of eight pixels: 0..7 for grey; 0,0,0,1,1,1,2,2 | 2,3,3,3,4,4,4,5 | 5,5,6,6,6,7,7,7 for RGB.
+        Span<Vector256<int>> pixelOf = stackalloc Vector256<int>[3];
+        for (var g = 0; g < bpp; g++)
+        {
+            var b = 8 * g;
+            pixelOf[g] = Vector256.Create(b / bpp, (b + 1) / bpp, (b + 2) / bpp, (b + 3) / bpp, (b + 4) / bpp, (b + 5) / bpp, (b + 6) / bpp, (b + 7) / bpp);
+        }
+
+        var x = from;
+        while (x < to)
+        {
+            var fracX = (int)(sx & (One - 1));
+            var fracY = (int)(sy & (One - 1));
+
+            // How long the source stays on rows y0, y0 + 1 and advances exactly one pixel per output pixel.
+            var spanX = slip == 0 ? int.MaxValue : (fracX / slip) + 1;
+            var spanY = stepY > 0 ? ((One - 1 - fracY) / stepY) + 1 : stepY < 0 ? (fracY / -stepY) + 1 : int.MaxValue;
+            var span = (int)Math.Min(Math.Min(spanX, spanY), to - x);
+            var i = ((int)(sy >> Shift) * stride) + ((int)(sx >> Shift) * bpp);
+            var j = 0;
+            for (; j + 8 <= span; j += 8)
+            {
+                for (var g = 0; g < bpp; g++)
+                {
+                    var pixel = pixelOf[g] + Vector256.Create(j);
+                    var fx = (Vector256.Create(fracX) - (pixel * (int)slip)) >> 8;
+                    var fy = (Vector256.Create(fracY) + (pixel * (int)stepY)) >> 8;
+                    var at = i + (j * bpp) + (8 * g);
+                    var p00 = Load8(ref srcRef, at);
+                    var p01 = Load8(ref srcRef, at + bpp);
+                    var p10 = Load8(ref srcRef, at + stride);
+                    var p11 = Load8(ref srcRef, at + stride + bpp);
+                    var top = (p00 << 8) + ((p01 - p00) * fx);
+                    var bottom = (p10 << 8) + ((p11 - p10) * fx);
+                    var value = ((top << 8) + ((bottom - top) * fy) + half) >> 16;
+
+                    // Pack 8 × int32 to bytes: within each 128-bit half, then the two halves' first 4 bytes.
+                    var words = Avx2.PackUnsignedSaturate(value, value);
+                    var bytes = Avx2.PackUnsignedSaturate(words.AsInt16(), words.AsInt16());
+                    var to8 = ((x + j) * bpp) + (8 * g);
+                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref destRef, to8), bytes.GetLower().AsUInt32().ToScalar());
+                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref destRef, to8 + 4), bytes.GetUpper().AsUInt32().ToScalar());
+                }
+            }
+
+            for (var k = j; k < span; k++)
+            {
+                var px = sx + (k * stepX);
+                var py = sy + (k * stepY);
+                var at = ((int)(py >> Shift) * stride) + ((int)(px >> Shift) * bpp);
+                var fx = (int)((px & (One - 1)) >> (Shift - 8));
+                var fy = (int)((py & (One - 1)) >> (Shift - 8));
+                for (var c = 0; c < bpp; c++, at++)
+                {
+                    int p00 = Unsafe.Add(ref srcRef, at), p01 = Unsafe.Add(ref srcRef, at + bpp);
+                    int p10 = Unsafe.Add(ref srcRef, at + stride), p11 = Unsafe.Add(ref srcRef, at + stride + bpp);
+                    var top = (p00 << 8) + ((p01 - p00) * fx);
+                    var bottom = (p10 << 8) + ((p11 - p10) * fx);
+                    Unsafe.Add(ref destRef, ((x + k) * bpp) + c) = (byte)(((top << 8) + ((bottom - top) * fy) + (1 << 15)) >> 16);
+                }
+            }
+
+            x += span;
+            sx += span * stepX;
+            sy += span * stepY;
+        }
+    }
+
+    /// <summary>Eight bytes from <paramref name="offset"/>, zero-extended to 32-bit lanes.</summary>
+    private static Vector256<int> Load8(ref byte source, int offset) =>
+        Avx2.ConvertToVector256Int32(Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref source, offset))).AsByte());
+
+    /// <summary>
     /// Rotates counter-clockwise (as seen on screen) by <paramref name="radians"/> about the centre into a canvas of the
     /// given size. Each output pixel samples the source bilinearly in 8-bit fixed point, stepping along the row.
     /// </summary>
@@ -153,6 +246,12 @@ internal static class PageTransform
             ref var destRef = ref MemoryMarshal.GetReference(dest);
             var sx = sx0 + (from * stepX);
             var sy = sy0 + (from * stepY);
+            if (bpp is 1 or 3 && Avx2.IsSupported && stepX > 0 && !ScalarOnly)
+            {
+                RotateRowVectorized(ref srcRef, ref destRef, stride, bpp, from, to, sx, sy, stepX, stepY);
+                continue;
+            }
+
             if (bpp == 1)
             {
                 // Grey pages, the common case, without the per-channel loop.

@@ -6,23 +6,26 @@ namespace ScanArchive.Imaging.Quality;
 /// <param name="Strength">Score at the best angle ÷ mean score over the sweep (1 = no line structure).</param>
 internal readonly record struct AxisSkew(double Degrees, double Score, double Strength);
 
-/// <summary>Line structure along both axes: text lines of an upright page run horizontally, of a sideways page vertically.</summary>
-internal readonly record struct SkewEstimate(AxisSkew Horizontal, AxisSkew Vertical)
+/// <summary>
+/// Line structure along both axes: text lines of an upright page run horizontally, of a sideways page vertically.
+/// The vertical sweep is made only when asked for (a page found turned a quarter): on upright pages it is half the
+/// estimator's cost for nothing.
+/// </summary>
+internal sealed class SkewEstimate
 {
-    public static SkewEstimate None { get; } = new(new AxisSkew(0, 0, 1), new AxisSkew(0, 0, 1));
+    private readonly Lazy<AxisSkew> _vertical;
 
-    /// <summary>True when the lines run top to bottom (the page lies sideways).</summary>
-    public bool Sideways => Vertical.Score > Horizontal.Score;
-
-    /// <summary>The stronger axis's score ÷ the weaker's (near 1: undecided).</summary>
-    public double AxisRatio
+    public SkewEstimate(AxisSkew horizontal, Func<AxisSkew> vertical)
     {
-        get
-        {
-            var (hi, lo) = Sideways ? (Vertical.Score, Horizontal.Score) : (Horizontal.Score, Vertical.Score);
-            return lo > 0 ? hi / lo : double.PositiveInfinity;
-        }
+        Horizontal = horizontal;
+        _vertical = new Lazy<AxisSkew>(vertical, LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    public static SkewEstimate None { get; } = new(new AxisSkew(0, 0, 1), () => new AxisSkew(0, 0, 1));
+
+    public AxisSkew Horizontal { get; }
+
+    public AxisSkew Vertical => _vertical.Value;
 
     /// <summary>The skew along the axis the text lines run on for a page turned by <paramref name="rotationClockwise"/>.</summary>
     public AxisSkew ForRotation(int rotationClockwise) => rotationClockwise is 90 or 270 ? Vertical : Horizontal;
@@ -65,13 +68,15 @@ internal static class SkewEstimator
         }
 
         var horizontal = Sweep(px, py, width, height, maxDegrees);
-
-        // A vertical line tilted counter-clockwise by θ runs x = x0 + y·tanθ; swapping the axes and negating the
-        // angle turns that into the horizontal case.
-        var vertical = Sweep(py, px, height, width, maxDegrees);
         return new SkewEstimate(
             new AxisSkew(horizontal.Angle, horizontal.Score, horizontal.Mean > 0 ? horizontal.Score / horizontal.Mean : 1),
-            new AxisSkew(-vertical.Angle, vertical.Score, vertical.Mean > 0 ? vertical.Score / vertical.Mean : 1));
+            () =>
+            {
+                // A vertical line tilted counter-clockwise by θ runs x = x0 + y·tanθ; swapping the axes and negating
+                // the angle turns that into the horizontal case.
+                var vertical = Sweep(py, px, height, width, maxDegrees);
+                return new AxisSkew(-vertical.Angle, vertical.Score, vertical.Mean > 0 ? vertical.Score / vertical.Mean : 1);
+            });
     }
 
     private readonly record struct SweepResult(double Angle, double Score, double Mean);
