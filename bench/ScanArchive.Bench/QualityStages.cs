@@ -25,9 +25,21 @@ internal static class QualityStages
             return proc.TotalProcessorTime.TotalMilliseconds;
         }
 
+        double? extraSkew = null;
+        if (files.Length > 1 && files[0] == "--skew")
+        {
+            extraSkew = double.Parse(files[1], System.Globalization.CultureInfo.InvariantCulture);
+            files = files[2..];
+        }
+
         foreach (var file in files)
         {
             var img = reader.ReadPages(file).First().Image!;
+            if (extraSkew is { } degrees)
+            {
+                img = QualityVariants.Skew(img, degrees, 255);
+            }
+
             var best = new Dictionary<string, double>();
             void T(string name, Action a)
             {
@@ -49,6 +61,7 @@ internal static class QualityStages
                 T("straighten", () => PageTransform.Straighten(img, 0, 1.0, 240));
                 T("crop", () => BorderCrop.Find(img));
                 T("clean", () => new PageCleaner(osd).Clean(img, QualityProfile.Default));
+                T("cleanNoFlip", () => new PageCleaner(osd).Clean(img, QualityProfile.Default with { DetectUpsideDown = false }));
                 T("encode", () => encoder.Encode(img));
                 T("decode", () => _ = reader.ReadPages(file).First());
             }

@@ -153,18 +153,13 @@ public sealed class PageQualityAnalyzer
     {
         var copy = m.Analysis.ToRaster(AnalysisImage.PlausibleDpi(page) ?? (int)Math.Round(m.AssumedAnalysisDpi * m.Analysis.Factor));
         var skew = m.Lines.Sideways ? m.Skew.Vertical : m.Skew.Horizontal;
-        if (skew.Strength >= t.MinSkewConfidence && Math.Abs(skew.Degrees) >= MinSkewForOrientationCopy)
-        {
-            copy = PageTransform.Straighten(copy, 0, skew.Degrees, (byte)m.PaperLevel);
-        }
+        var straighten = skew.Strength >= t.MinSkewConfidence && Math.Abs(skew.Degrees) >= MinSkewForOrientationCopy ? skew.Degrees : 0;
+        var scale = m.TextHeight is { } h && h / m.Analysis.Factor < MinOrientationTextHeight
+            ? Math.Min(3, MinOrientationTextHeight / (h / m.Analysis.Factor))
+            : 1;
 
-        if (m.TextHeight is { } h && h / m.Analysis.Factor < MinOrientationTextHeight)
-        {
-            var scale = Math.Min(3, MinOrientationTextHeight / (h / m.Analysis.Factor));
-            copy = PageTransform.Scale(copy, scale);
-        }
-
-        return copy;
+        // One resampling for both (two cost twice as much, a third of the whole quality step on a skewed page).
+        return straighten == 0 && scale == 1 ? copy : PageTransform.StraightenAndScale(copy, straighten, (byte)m.PaperLevel, scale);
     }
 
     /// <summary>The declared resolution when plausible, else an estimate from the text height, else unknown.</summary>

@@ -35,38 +35,21 @@ internal static class PageTransform
         return Rotate(image, radians, outW, outH, fill);
     }
 
-    /// <summary>An enlarged (or reduced) copy, bilinear; the declared resolution scales along.</summary>
-    public static RasterImage Scale(RasterImage image, double factor)
+    /// <summary>
+    /// Straightens like <see cref="Straighten(RasterImage, int, double, byte)"/> and scales by <paramref name="scale"/>
+    /// in the same resampling pass (no quarter turn); the declared resolution scales along.
+    /// </summary>
+    public static RasterImage StraightenAndScale(RasterImage image, double skewDegrees, byte fill, double scale)
     {
-        var outW = Math.Max(1, (int)Math.Round(image.Width * factor));
-        var outH = Math.Max(1, (int)Math.Round(image.Height * factor));
-        var bpp = image.BytesPerPixel;
-        var output = new byte[outW * outH * bpp];
-        int w = image.Width, h = image.Height;
-        for (var y = 0; y < outH; y++)
+        if (scale == 1)
         {
-            var sy = Math.Clamp(((y + 0.5) / factor) - 0.5, 0, h - 1);
-            var y0 = Math.Min((int)sy, h - 2 < 0 ? 0 : h - 2);
-            var fy = sy - y0;
-            var y1 = Math.Min(y0 + 1, h - 1);
-            for (var x = 0; x < outW; x++)
-            {
-                var sx = Math.Clamp(((x + 0.5) / factor) - 0.5, 0, w - 1);
-                var x0 = Math.Min((int)sx, w - 2 < 0 ? 0 : w - 2);
-                var fx = sx - x0;
-                var x1 = Math.Min(x0 + 1, w - 1);
-                for (var c = 0; c < bpp; c++)
-                {
-                    double p00 = image.Pixels[(y0 * image.Stride) + (x0 * bpp) + c], p01 = image.Pixels[(y0 * image.Stride) + (x1 * bpp) + c];
-                    double p10 = image.Pixels[(y1 * image.Stride) + (x0 * bpp) + c], p11 = image.Pixels[(y1 * image.Stride) + (x1 * bpp) + c];
-                    var top = p00 + ((p01 - p00) * fx);
-                    var bottom = p10 + ((p11 - p10) * fx);
-                    output[(((y * outW) + x) * bpp) + c] = (byte)Math.Round(top + ((bottom - top) * fy));
-                }
-            }
+            return Straighten(image, 0, skewDegrees, fill);
         }
 
-        return new RasterImage(outW, outH, image.Format, output, image.Dpi is { } dpi ? (int)Math.Round(dpi * factor) : null);
+        var outW = Math.Max(1, (int)Math.Round(image.Width * scale));
+        var outH = Math.Max(1, (int)Math.Round(image.Height * scale));
+        var scaled = Rotate(image, -skewDegrees * Math.PI / 180, outW, outH, fill, scale);
+        return new RasterImage(outW, outH, scaled.Format, scaled.Pixels, image.Dpi is { } dpi ? (int)Math.Round(dpi * scale) : null);
     }
 
     /// <summary>The sub-range of [from, to) where start + x·step lies in [0, max).</summary>
@@ -206,14 +189,15 @@ internal static class PageTransform
     /// Rotates counter-clockwise (as seen on screen) by <paramref name="radians"/> about the centre into a canvas of the
     /// given size. Each output pixel samples the source bilinearly in 8-bit fixed point, stepping along the row.
     /// </summary>
-    private static RasterImage Rotate(RasterImage image, double radians, int outW, int outH, byte fill)
+    private static RasterImage Rotate(RasterImage image, double radians, int outW, int outH, byte fill, double scale = 1)
     {
         var bpp = image.BytesPerPixel;
         var output = new byte[outW * outH * bpp];
         int w = image.Width, h = image.Height, stride = image.Stride;
         var src = image.Pixels;
-        var cos = Math.Cos(radians);
-        var sin = Math.Sin(radians);
+        // Scaling by s: output pixels step 1/s source pixels.
+        var cos = Math.Cos(radians) / scale;
+        var sin = Math.Sin(radians) / scale;
         double cxIn = (w - 1) / 2.0, cyIn = (h - 1) / 2.0, cxOut = (outW - 1) / 2.0, cyOut = (outH - 1) / 2.0;
         const int Shift = 16;
         const double One = 1 << Shift;
