@@ -69,6 +69,7 @@ internal sealed class FileStore
             var full = FullPath(relative);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             File.Move(temp, full, overwrite: true);
+            SyncDirectory(Path.GetDirectoryName(full)!);
             return new StoredFile(relative, sha, length);
         }
         finally
@@ -97,6 +98,7 @@ internal sealed class FileStore
 
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             File.Move(temp, full, overwrite: true);
+            SyncDirectory(Path.GetDirectoryName(full)!);
             return new StoredFile(relative, sha, length);
         }
         finally
@@ -152,10 +154,38 @@ internal sealed class FileStore
 
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             File.Move(temp, full, overwrite: true);
+            SyncDirectory(Path.GetDirectoryName(full)!);
         }
         finally
         {
             TryDelete(temp);
+        }
+    }
+
+    /// <summary>
+    /// Flushes a directory, so that a file just renamed into it survives a power cut (the file's own fsync covers its
+    /// bytes, not its name). Best effort: where the platform or file system cannot, the rename stands as it is.
+    /// </summary>
+    internal static bool SyncDirectory(string directory)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+
+        var fd = Interop.Libc.open(directory, Interop.Libc.O_RDONLY | Interop.Libc.O_DIRECTORY);
+        if (fd < 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            return Interop.Libc.fsync(fd) == 0;
+        }
+        finally
+        {
+            _ = Interop.Libc.close(fd);
         }
     }
 
