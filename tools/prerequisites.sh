@@ -6,6 +6,7 @@ SCANARCHIVE_APT_PACKAGES=(
   libtesseract5 tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim tesseract-ocr-osd tesseract-ocr-script-hans
   fonts-noto-cjk fonts-arphic-ukai fonts-comic-neue fonts-dejavu-core
   poppler-utils qpdf python3
+  libturbojpeg0
   libsane1 sane-utils
 )
 

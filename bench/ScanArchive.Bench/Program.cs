@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "fields-debug" => FieldDebug.Run(args[1..]),
     "quality" => await QualityBench.RunAsync(args[1..]),
     "quality-stages" => QualityStages.Run(args[1..]),
+    "encode" => EncodeBench.Run(args[1..]),
     "orientation-by-recognition" => await OrientationByRecognition.RunAsync(args[1..]),
     _ => Usage(),
 };
@@ -21,6 +22,7 @@ static int Usage()
     Console.Error.WriteLine("       ScanArchive.Bench search [--pages N] [--queries N] [--threads N] [--index DIR] [--keep]");
     Console.Error.WriteLine("       ScanArchive.Bench quality --samples DIR --out DIR [--datasets DIR] [--ocr] [--timing-only]");
     Console.Error.WriteLine("       ScanArchive.Bench quality-stages PAGE...");
+    Console.Error.WriteLine("       ScanArchive.Bench encode PAGE...");
     Console.Error.WriteLine("       ScanArchive.Bench orientation-by-recognition [--lang L] PAGE...");
     return 2;
 }

@@ -167,7 +167,7 @@ public sealed class SearchablePdfBuilder : ISearchablePdfWriter
                 page.AddJpeg(image.Bytes, box);
                 break;
             case PageImageKind.CcittG4:
-                // Raw T.6 data, 1 bits black, as PageImageEncoder (ImageMagick's GROUP4 writer) produces it.
+                // Raw T.6 data in ImageMagick's GROUP4 colours (paper coded as T.6 black runs), as CcittG4Encoder writes it.
                 page.AddCcittG4(image.Bytes, image.Width, image.Height, box, blackIs1: true);
                 break;
             case PageImageKind.Png:

@@ -8,8 +8,9 @@ using ScanArchive.Imaging.Raster;
 namespace ScanArchive.Imaging.Encoders;
 
 /// <summary>
-/// Compresses page images for searchable PDFs with Magick.NET: bilevel pages as CCITT G4 (a 300-dpi A4 text page
-/// is 15–40 KB), grey pages as grey JPEG, colour pages (stamps, signatures in ink) as colour JPEG with 4:2:0 chroma.
+/// Compresses page images for searchable PDFs: bilevel pages as CCITT G4 (<see cref="CcittG4Encoder"/>; a 300-dpi
+/// A4 text page is 15–40 KB), grey pages as grey JPEG, colour pages (stamps, signatures in ink) as colour JPEG with
+/// 4:2:0 chroma (<see cref="TurboJpegEncoder"/>).
 /// Thread-safe.
 /// </summary>
 public sealed class PageImageEncoder : IPageImageEncoder
@@ -69,7 +70,7 @@ public sealed class PageImageEncoder : IPageImageEncoder
         var resolution = dpi ?? page.Dpi ?? FallbackDpi;
         if (IsBilevel(page))
         {
-            return new EncodedPageImage(EncodeG4(page, resolution), PageImageKind.CcittG4, page.Width, page.Height, resolution);
+            return new EncodedPageImage(CcittG4Encoder.Encode(page), PageImageKind.CcittG4, page.Width, page.Height, resolution);
         }
 
         var quality = resolution < LowResolutionDpi ? _options.LowResolutionJpegQuality : _options.JpegQuality;
@@ -78,7 +79,7 @@ public sealed class PageImageEncoder : IPageImageEncoder
             return new EncodedPageImage(original.Content, PageImageKind.Jpeg, page.Width, page.Height, resolution);
         }
 
-        return new EncodedPageImage(EncodeJpeg(page, resolution, quality, HasColour(page)), PageImageKind.Jpeg, page.Width, page.Height, resolution);
+        return new EncodedPageImage(TurboJpegEncoder.Encode(page, resolution, quality, HasColour(page)), PageImageKind.Jpeg, page.Width, page.Height, resolution);
     }
 
     /// <summary>True when every pixel (but a few specks) is near black or near white: such a page loses nothing as 1 bit.</summary>
@@ -156,82 +157,5 @@ public sealed class PageImageEncoder : IPageImageEncoder
         {
             return false;
         }
-    }
-
-    private static byte[] EncodeJpeg(RasterImage page, int dpi, int quality, bool colour)
-    {
-        using var image = ToMagick(page, dpi);
-        if (!colour && page.Format == PixelFormat.Rgb24)
-        {
-            image.ColorType = ColorType.Grayscale;
-        }
-
-        image.Strip();
-        image.Quality = (uint)quality;
-        image.Settings.SetDefine(MagickFormat.Jpeg, "optimize-coding", "true");
-        if (colour)
-        {
-            image.Settings.SetDefine(MagickFormat.Jpeg, "sampling-factor", "2x2,1x1,1x1");
-        }
-
-        return image.ToByteArray(MagickFormat.Jpeg);
-    }
-
-    private static byte[] EncodeG4(RasterImage page, int dpi)
-    {
-        using var image = ToMagick(page, dpi);
-        image.Threshold(new Percentage(50));
-        image.ColorType = ColorType.Bilevel;
-        image.Strip();
-
-        // ImageMagick's GROUP4 writer emits the bare T.6 strip (no TIFF wrapper), 1 bits black, as PDF wants it.
-        return image.ToByteArray(MagickFormat.Group4);
-    }
-
-    private static MagickImage ToMagick(RasterImage page, int dpi)
-    {
-        var gray = page.Format == PixelFormat.Gray8;
-        var settings = new MagickReadSettings
-        {
-            Format = gray ? MagickFormat.Gray : MagickFormat.Rgb,
-            Width = (uint)page.Width,
-            Height = (uint)page.Height,
-            Depth = 8,
-        };
-        var image = new MagickImage(Packed(page), settings);
-        try
-        {
-            if (gray)
-            {
-                image.ColorSpace = ColorSpace.Gray;
-                image.ColorType = ColorType.Grayscale;
-            }
-
-            image.Density = new Density(dpi, dpi, DensityUnit.PixelsPerInch);
-            return image;
-        }
-        catch
-        {
-            image.Dispose();
-            throw;
-        }
-    }
-
-    /// <summary>The pixels without row padding, as Magick.NET reads them.</summary>
-    private static byte[] Packed(RasterImage page)
-    {
-        var rowBytes = page.Width * page.BytesPerPixel;
-        if (page.Stride == rowBytes)
-        {
-            return page.Pixels;
-        }
-
-        var packed = new byte[rowBytes * page.Height];
-        for (var y = 0; y < page.Height; y++)
-        {
-            page.Row(y).CopyTo(packed.AsSpan(y * rowBytes));
-        }
-
-        return packed;
     }
 }

@@ -180,6 +180,60 @@ public class SearchablePdfTests(SandwichFixture chain)
     }
 
     [Fact]
+    public void A_g4_page_of_hard_patterns_renders_pixel_for_pixel()
+    {
+        // Width not a multiple of 8; ink in the first and last columns and rows, one-pixel stripes and dots,
+        // diagonals (vertical-mode offsets), long runs and noise (horizontal mode): every pixel must come back.
+        const int width = 1001, height = 1203, dpi = 300;
+        var random = new Random(42);
+        var pixels = new byte[width * height];
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                var ink = y switch
+                {
+                    0 or height - 1 => x % 3 == 0,
+                    < 200 => x == 0 || x == width - 1 || (x / (1 + (y / 40)) % 2 == 0 && x > 500),
+                    < 400 => (x + y) % 17 < 2 || (x - y + 2000) % 29 == 0,
+                    < 600 => random.NextDouble() < 0.3,
+                    < 800 => x > 100 && x < 900 && y % 50 < 3,
+                    _ => (x * x + y * y) % 1009 < 60,
+                };
+                pixels[(y * width) + x] = ink ? (byte)random.Next(0, 16) : (byte)random.Next(240, 256);
+            }
+        }
+
+        var image = new RasterImage(width, height, PixelFormat.Gray8, pixels, dpi);
+        var encoded = chain.Encoder.Encode(image);
+        Assert.Equal(PageImageKind.CcittG4, encoded.Kind);
+
+        var pdf = chain.Builder.Build([new ScannedPdfPage(encoded)], Info);
+
+        // At the scan's own resolution poppler's image scaler merges or drops the odd one-pixel stripe; at four
+        // times it draws every image pixel as a 4×4 block, whose centre we read.
+        const int zoom = 4;
+        var (renderedWidth, renderedHeight, rendered) = PdfTools.RenderGray(pdf, dpi * zoom);
+
+        Assert.Equal((width * zoom, height * zoom), (renderedWidth, renderedHeight));
+        var wrong = 0;
+        var first = "";
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                var centre = rendered[(((y * zoom) + (zoom / 2)) * renderedWidth) + (x * zoom) + (zoom / 2)];
+                if ((pixels[(y * width) + x] < 128) != (centre < 128) && wrong++ == 0)
+                {
+                    first = $"({x}, {y})";
+                }
+            }
+        }
+
+        Assert.True(wrong == 0, $"{wrong} of {pixels.Length} pixels differ after poppler rendered the page, first at {first}");
+    }
+
+    [Fact]
     public async Task Qpdf_finds_no_errors_in_a_document_of_several_kinds_of_pages()
     {
         var pages = new[] { await chain.RecognizeAsync(ChinesePage), await chain.RecognizeAsync(BilevelPage), await chain.RecognizeAsync(EnglishPage) };
