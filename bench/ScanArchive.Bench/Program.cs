@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "fields-debug" => FieldDebug.Run(args[1..]),
     "quality" => await QualityBench.RunAsync(args[1..]),
     "quality-stages" => QualityStages.Run(args[1..]),
+    "deblur" => await DeblurBench.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -20,5 +21,6 @@ static int Usage()
     Console.Error.WriteLine("       ScanArchive.Bench search [--pages N] [--queries N] [--threads N] [--index DIR] [--keep]");
     Console.Error.WriteLine("       ScanArchive.Bench quality --samples DIR --out DIR [--datasets DIR] [--ocr] [--timing-only]");
     Console.Error.WriteLine("       ScanArchive.Bench quality-stages PAGE...");
+    Console.Error.WriteLine("       ScanArchive.Bench deblur --samples DIR --out DIR [--methods none,cleaner,wiener:0.01,...] [--sigmas 3,4,5,6] [--jpeg Q] [--pages N] [--calibrate]");
     return 2;
 }

@@ -103,6 +103,14 @@ public sealed record QualityProfile
     /// </summary>
     public bool CropBorders { get; init; } = true;
 
+    /// <summary>
+    /// Sharpen pages measured blurry (sharpness below <see cref="QualityThresholds.MinSharpness"/>) before OCR, by undoing
+    /// a Gaussian blur of the measured edge width. On by default: on blurred sample pages it cut the character error rate
+    /// of σ 4 px focus blur from 0.22 to 0.05 and of the blurred sample invoice from 0.73 to 0.24 (bench/deblur.sh).
+    /// Sharp pages are never touched.
+    /// </summary>
+    public bool RestoreBlur { get; init; } = true;
+
     /// <summary>Blank pages separate documents in a batch (the page is still kept and flagged, never dropped).</summary>
     public bool BlankPageSeparatesDocuments { get; init; }
 }
