@@ -31,6 +31,6 @@ d = json.load(open(sys.argv[1]))["summary"]
 print(f"  {sys.argv[2]:22s}", " | ".join(f"{k} {v['cer_micro']:.3f} ({v['cer_nospace_micro']:.3f})" for k, v in sorted(d.items())))
 PY
   done
-  grep -E '^(cost|restore)' "$out/$set.log" | sed 's/^/  /' | tee -a "$out/summary.txt"
+  grep -E '^(cost|restore|archived)' "$out/$set.log" | sed 's/^/  /' | tee -a "$out/summary.txt"
 done
 echo "results: $out"

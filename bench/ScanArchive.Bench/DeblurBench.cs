@@ -101,7 +101,7 @@ internal static class DeblurBench
         {
             // CPU time of the restoration against OCR of the same page, best of three, one thread each.
             var page = cleaner.Clean(qcCase.Image(), NoRestore);
-            var sigma = PageMeasurer.Measure(qcCase.Image()).EdgeSigma ?? 5;
+            var sigma = (PageMeasurer.Measure(qcCase.Image()).EdgeSigma ?? 5) * BlurRestorer.EdgeSigmaScale;
             var process = Process.GetCurrentProcess();
             double Cpu()
             {
