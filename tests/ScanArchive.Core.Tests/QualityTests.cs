@@ -136,7 +136,7 @@ public class QualityJsonAndPipelineTests
     public void Each_page_carries_a_qc_object_in_the_documented_shape()
     {
         var quality = PageQuality.From(QualityJudgeTests.Good() with { Sharpness = 0.3, Rotation = 90, SkewDegrees = -1.234, ColourFraction = 0.0053 }, QualityProfile.Default)
-            with { Cleanup = new PageCleanup(90, -1.23, new PixelBox(4, 6, 2400, 3400)) };
+            with { Cleanup = new PageCleanup(90, -1.23, new PixelBox(4, 6, 2400, 3400)) { RestoredBlurSigma = 5.24 } };
         var analysis = new DocumentAnalysis { Input = new AnalysisInput("/in/a.png", "a.png"), Pages = [Page(quality), Page(null)] };
 
         using var doc = JsonDocument.Parse(AnalysisJson.ToJson(analysis, CultureInfo.GetCultureInfo("en-US")));
@@ -166,6 +166,7 @@ public class QualityJsonAndPipelineTests
         Assert.Equal(90, cleanup.GetProperty("rotatedClockwise").GetInt32());
         Assert.Equal(-1.23, cleanup.GetProperty("deskewedDegrees").GetDouble());
         Assert.Equal([4, 6, 2400, 3400], cleanup.GetProperty("crop").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal(5.24, cleanup.GetProperty("restoredBlurSigma").GetDouble());
         Assert.Equal(JsonValueKind.Null, pages[1].GetProperty("qc").ValueKind);
     }
 

@@ -255,6 +255,7 @@ public static class AnalysisJson
             writer.WriteNull("crop");
         }
 
+        WriteNumberOrNull(writer, "restoredBlurSigma", quality.Cleanup.RestoredBlurSigma);
         writer.WriteEndObject();
         writer.WriteEndObject();
     }

@@ -17,8 +17,14 @@ public sealed record PageCleanup(int RotatedClockwise, double DeskewedDegrees, P
     /// <summary>Nothing was changed.</summary>
     public static PageCleanup None { get; } = new(0, 0, null);
 
+    /// <summary>
+    /// The Gaussian σ (pixels) of focus blur that was undone to sharpen a blurry page before OCR, or null when the page was
+    /// not restored. The reviewer sees a restored page: its text reads better than the scan did, but the scan was blurry.
+    /// </summary>
+    public double? RestoredBlurSigma { get; init; }
+
     /// <summary>True when the cleaned image differs from the original.</summary>
-    public bool Changed => RotatedClockwise != 0 || DeskewedDegrees != 0 || Crop is not null;
+    public bool Changed => RotatedClockwise != 0 || DeskewedDegrees != 0 || Crop is not null || RestoredBlurSigma is not null;
 }
 
 /// <summary>The quality check of one page: measurements, verdict, reasons and what cleanup did.</summary>

@@ -121,6 +121,14 @@ public sealed record QualityProfile
     /// </summary>
     public bool CropBorders { get; init; } = true;
 
+    /// <summary>
+    /// Sharpen pages measured blurry (sharpness below <see cref="QualityThresholds.MinSharpness"/>) before OCR, by undoing
+    /// a Gaussian blur of the measured edge width. On by default: on the blurred sample pages it cut the character error
+    /// rate at σ 4 px from 0.22 to 0.06, at σ 5 px from 0.55 to 0.16, and on the blurred sample invoice from 0.73 to 0.17
+    /// (bench/deblur.sh), for ≈ 120 ms of CPU per 300-dpi A4 page. Pages not judged blurry are never touched.
+    /// </summary>
+    public bool RestoreBlur { get; init; } = true;
+
     /// <summary>Blank pages separate documents in a batch (the page is still kept and flagged, never dropped).</summary>
     public bool BlankPageSeparatesDocuments { get; init; }
 }

@@ -66,6 +66,13 @@ public sealed class PageCleaner : IPageCleaner
             }
         }
 
-        return new CleanedPage(image, quality with { Cleanup = new PageCleanup(rotation, Math.Round(skew, 2), crop) });
+        var restored = profile.RestoreBlur ? BlurRestorer.SigmaToRestore(quality, result.Measurement) : null;
+        if (restored is { } sigma)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            image = BlurRestorer.Restore(image, sigma);
+        }
+
+        return new CleanedPage(image, quality with { Cleanup = new PageCleanup(rotation, Math.Round(skew, 2), crop) { RestoredBlurSigma = restored } });
     }
 }
