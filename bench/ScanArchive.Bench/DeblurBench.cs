@@ -170,7 +170,7 @@ internal static class DeblurBench
             "wiener" => BlurRestorer.Wiener(image, s, value),
             "unsharp" => DeblurCandidates.Unsharp(image, s, value),
             "rl" => DeblurCandidates.RichardsonLucy(image, s, (int)value),
-            "half" => PageTransform.Scale(image, 0.5),
+            "half" => PageTransform.StraightenAndScale(image, 0, 255, 0.5),
             _ => throw new ArgumentException(method),
         };
     }
