@@ -277,33 +277,36 @@ public sealed class LiteDbArchiveStore : IArchiveStore
             try
             {
                 var last = _counters.FindById(series)?["Last"].AsInt64 ?? 0;
-                var entries = new List<ArchiveEntry>(plan.Count);
-                foreach (var planned in plan)
+                var infos = plan.Select((planned, i) => new PdfDocumentInfo(planned.Title)
                 {
-                    var sequence = last + entries.Count + 1;
-                    var number = NumberFormat.Format(series, sequence);
-                    var info = new PdfDocumentInfo(planned.Title)
-                    {
-                        ArchiveNumber = number,
-                        DocumentType = planned.DocumentType,
-                        CustomerName = planned.Fields.FirstOrDefault(f => f.Key == "customer_name")?.Value,
-                        CustomerNumber = planned.Fields.FirstOrDefault(f => f.Key == "customer_no")?.Value,
-                        Author = user,
-                        Created = now,
-                    };
-                    var pdf = _files.PutNamed($"entries/{series}/{number}.pdf", stream => _pdf.Write(PdfPages(planned, documents), info, stream));
+                    ArchiveNumber = NumberFormat.Format(series, last + i + 1),
+                    DocumentType = planned.DocumentType,
+                    CustomerName = planned.Fields.FirstOrDefault(f => f.Key == "customer_name")?.Value,
+                    CustomerNumber = planned.Fields.FirstOrDefault(f => f.Key == "customer_no")?.Value,
+                    Author = user,
+                    Created = now,
+                }).ToList();
+
+                // The PDFs are independent files: written side by side on all cores (a batch of one-page entries spent
+                // most of its commit here, one core busy). The records still go in below, in one transaction.
+                var pdfs = WritePdfs(plan, infos, series, documents);
+                var entries = new List<ArchiveEntry>(plan.Count);
+                for (var i = 0; i < plan.Count; i++)
+                {
+                    var planned = plan[i];
+                    var number = infos[i].ArchiveNumber!;
                     entries.Add(new ArchiveEntry
                     {
                         Number = number,
                         Series = series,
-                        Sequence = sequence,
+                        Sequence = last + i + 1,
                         BatchId = batch.Id,
                         BatchName = batch.Name,
                         Title = planned.Title,
                         DocumentType = planned.DocumentType,
                         Fields = planned.Fields.GroupBy(f => f.Key).ToDictionary(g => g.Key, g => g.OrderByDescending(f => f.Confidence).First().Value),
-                        Pages = planned.Pages.Select((p, i) => new EntryPage(i + 1, p.Id, ReadingOrder.Text(p.Ocr.Lines), p.Image?.File, p.TextLayer)).ToList(),
-                        Pdf = pdf,
+                        Pages = planned.Pages.Select((p, n) => new EntryPage(n + 1, p.Id, ReadingOrder.Text(p.Ocr.Lines), p.Image?.File, p.TextLayer)).ToList(),
+                        Pdf = pdfs[i],
                         Originals = planned.Originals,
                         CommittedBy = user,
                         CommittedAt = now,
@@ -560,6 +563,23 @@ public sealed class LiteDbArchiveStore : IArchiveStore
             Audit(user, "batch.add", batch.Name, sourceName);
             return document;
         }
+    }
+
+    private StoredFile[] WritePdfs(IReadOnlyList<PlannedEntry> plan, List<PdfDocumentInfo> infos, string series, IReadOnlyList<BatchDocument> documents)
+    {
+        var pdfs = new StoredFile[plan.Count];
+        try
+        {
+            Parallel.For(0, plan.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+                pdfs[i] = _files.PutNamed($"entries/{series}/{infos[i].ArchiveNumber}.pdf", stream => _pdf.Write(PdfPages(plan[i], documents), infos[i], stream)));
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+        {
+            // Callers expect the failure itself (e.g. a missing page image), as from a sequential loop.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
+        }
+
+        return pdfs;
     }
 
     private List<SearchablePdfPage> PdfPages(PlannedEntry planned, IReadOnlyList<BatchDocument> documents)
