@@ -46,7 +46,7 @@ public class PageCleanerTests
     [InlineData(0.45)]
     [InlineData(-0.7)]
     [InlineData(0.95)]
-    public void A_skew_under_a_degree_is_undone_by_whole_pixel_shears(double skew)
+    public void A_profile_asking_for_it_gets_skews_under_a_degree_undone_by_whole_pixel_shears(double skew)
     {
         var page = PageDegradations.Grey(PageQualityAnalyzerTests.Decode("en-service-agreement.jpg"));
         var label = SamplePages.First(p => p.ToString() == "en-service-agreement.jpg", "agreement").Number("skewDegrees");
@@ -55,7 +55,7 @@ public class PageCleanerTests
         var bilevel = soft.Pixels.Select(v => v < 128 ? (byte)0 : (byte)255).ToArray();
         var skewed = new RasterImage(soft.Width, soft.Height, soft.Format, bilevel, soft.Dpi, soft.Stride);
 
-        var cleaned = new PageCleaner().Clean(skewed, QualityProfile.Default with { CropBorders = false });
+        var cleaned = new PageCleaner().Clean(skewed, QualityProfile.Default with { CropBorders = false, MinDeskewDegrees = 0.3 });
 
         Assert.InRange(cleaned.Quality.Cleanup.DeskewedDegrees, skew - 0.1, skew + 0.1);
         Assert.InRange(Remeasure.Analyze(cleaned.Image).Metrics.SkewDegrees, -0.1, 0.1);
