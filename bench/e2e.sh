@@ -21,7 +21,9 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 dotnet build "$repo/ScanArchive.sln" -c Release -nologo -v quiet -clp:ErrorsOnly >&2
-cli=(dotnet "$repo/src/ScanArchive.Cli/bin/Release/net10.0/scanarchive.dll")
+# The program as the run command starts it (published ReadyToRun by ./scanarchive).
+"$repo/scanarchive" --help >/dev/null
+cli=(dotnet "$repo/out/cli/scanarchive.dll")
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
