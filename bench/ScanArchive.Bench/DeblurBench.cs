@@ -243,8 +243,8 @@ internal static class DeblurBench
                 cases.Add(sigma == 0
                     ? new Case("sharp", name, () => Load(path), 0, text)
                     : jpeg is { } q
-                        ? new Case($"sigma{sigma:F1}-jpeg{q}", $"{name}-blur{sigma:F1}", () => NoisyJpeg(QualityVariants.Blur(ToGrey(Load(path)), sigma), q, sigma), sigma, text)
-                        : new Case($"sigma{sigma:F1}", $"{name}-blur{sigma:F1}", () => QualityVariants.Blur(ToGrey(Load(path)), sigma), sigma, text));
+                        ? new Case($"sigma{sigma:F1}-jpeg{q}", $"{name}-blur{sigma:F1}", () => NoisyJpeg(QualityVariants.Blur(QualityVariants.ToGrey(Load(path)), sigma), q, sigma), sigma, text)
+                        : new Case($"sigma{sigma:F1}", $"{name}-blur{sigma:F1}", () => QualityVariants.Blur(QualityVariants.ToGrey(Load(path)), sigma), sigma, text));
             }
         }
 
@@ -275,26 +275,6 @@ internal static class DeblurBench
         {
             File.Delete(path);
         }
-    }
-
-    private static RasterImage ToGrey(RasterImage image)
-    {
-        if (image.Format == PixelFormat.Gray8)
-        {
-            return image;
-        }
-
-        var grey = new byte[image.Width * image.Height];
-        for (var y = 0; y < image.Height; y++)
-        {
-            var row = image.Row(y);
-            for (var x = 0; x < image.Width; x++)
-            {
-                grey[(y * image.Width) + x] = (byte)(((row[x * 3] * 299) + (row[(x * 3) + 1] * 587) + (row[(x * 3) + 2] * 114) + 500) / 1000);
-            }
-        }
-
-        return new RasterImage(image.Width, image.Height, PixelFormat.Gray8, grey, image.Dpi);
     }
 
     private static void WriteText(string path, string text)

@@ -196,7 +196,7 @@ internal static class QualityBench
         var random = new Random(20261122);
         foreach (var (name, path, text, skew) in cleanPages)
         {
-            RasterImage Grey() => ToGrey(Load(path));
+            RasterImage Grey() => QualityVariants.ToGrey(Load(path));
             var basic = new Labels { Skew = skew };
 
             // σ 3 px (0.25 mm) is soft but readable: reported (distribution, CER), neither good nor blurry, because a
@@ -261,7 +261,7 @@ internal static class QualityBench
                 Colour: i % 5 == 0);
             var back = backs[i % backs.Count];
             var seed = random.Next();
-            cases.Add(new Case("blank", $"blank-{i:D2}", () => QualityVariants.Blank(sheet, ToGrey(Load(back)), new Random(seed)), new Labels { Blank = true }, null));
+            cases.Add(new Case("blank", $"blank-{i:D2}", () => QualityVariants.Blank(sheet, QualityVariants.ToGrey(Load(back)), new Random(seed)), new Labels { Blank = true }, null));
         }
 
         if (shared is not null)
@@ -288,26 +288,6 @@ internal static class QualityBench
         }
 
         return cases;
-    }
-
-    private static RasterImage ToGrey(RasterImage image)
-    {
-        if (image.Format == PixelFormat.Gray8)
-        {
-            return image;
-        }
-
-        var grey = new byte[image.Width * image.Height];
-        for (var y = 0; y < image.Height; y++)
-        {
-            var row = image.Row(y);
-            for (var x = 0; x < image.Width; x++)
-            {
-                grey[(y * image.Width) + x] = (byte)(((row[x * 3] * 299) + (row[(x * 3) + 1] * 587) + (row[(x * 3) + 2] * 114) + 500) / 1000);
-            }
-        }
-
-        return new RasterImage(image.Width, image.Height, PixelFormat.Gray8, grey, image.Dpi);
     }
 
     private static void WriteCaseTable(string path, List<Outcome> outcomes)

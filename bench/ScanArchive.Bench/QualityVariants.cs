@@ -9,6 +9,27 @@ namespace ScanArchive.Bench;
 /// </summary>
 internal static class QualityVariants
 {
+    /// <summary>A grey copy of a colour page (Rec. 601 weights, rounded); grey pages as they are.</summary>
+    public static RasterImage ToGrey(RasterImage image)
+    {
+        if (image.Format == PixelFormat.Gray8)
+        {
+            return image;
+        }
+
+        var grey = new byte[image.Width * image.Height];
+        for (var y = 0; y < image.Height; y++)
+        {
+            var row = image.Row(y);
+            for (var x = 0; x < image.Width; x++)
+            {
+                grey[(y * image.Width) + x] = (byte)(((row[x * 3] * 299) + (row[(x * 3) + 1] * 587) + (row[(x * 3) + 2] * 114) + 500) / 1000);
+            }
+        }
+
+        return new RasterImage(image.Width, image.Height, PixelFormat.Gray8, grey, image.Dpi);
+    }
+
     /// <summary>Gaussian blur approximated by three box blurs per axis (σ in pixels).</summary>
     public static RasterImage Blur(RasterImage image, double sigma)
     {

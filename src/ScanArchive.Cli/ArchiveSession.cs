@@ -5,6 +5,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ScanArchive.Archive.Storage;
 using ScanArchive.Core.Archive;
+using ScanArchive.Core.Text;
+using ScanArchive.Imaging;
 
 namespace ScanArchive.Cli;
 
@@ -70,6 +72,18 @@ internal static class ArchiveSession
 
     public static ArchiveEntry RequireEntry(IArchiveStore store, string number) =>
         store.FindEntry(number) ?? throw new ArchiveException(ArchiveProblem.EntryNotFound, number);
+
+    /// <summary>Tells the user on stderr how many given files were neither images nor PDFs (nothing when none).</summary>
+    public static void ReportSkipped(InputCollection collected, CultureInfo culture)
+    {
+        if (collected.Skipped > 0)
+        {
+            Console.Error.WriteLine(UserMessages.Pick(
+                $"已跳过 {collected.Skipped} 个非图像/PDF 文件。",
+                $"Skipped {collected.Skipped} file(s) that are neither images nor PDFs.",
+                culture));
+        }
+    }
 
     public static void WriteJson<T>(T value) => Console.WriteLine(JsonSerializer.Serialize(value, Json));
 

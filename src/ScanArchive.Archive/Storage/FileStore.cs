@@ -67,9 +67,7 @@ internal sealed class FileStore
 
             var relative = $"{category}/{sha[..2]}/{sha}{NormalizeExtension(extension)}";
             var full = FullPath(relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            File.Move(temp, full, overwrite: true);
-            SyncDirectory(Path.GetDirectoryName(full)!);
+            MoveIntoPlace(temp, full);
             return new StoredFile(relative, sha, length);
         }
         finally
@@ -96,9 +94,7 @@ internal sealed class FileStore
                 sha = Convert.ToHexStringLower(SHA256.HashData(target));
             }
 
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            File.Move(temp, full, overwrite: true);
-            SyncDirectory(Path.GetDirectoryName(full)!);
+            MoveIntoPlace(temp, full);
             return new StoredFile(relative, sha, length);
         }
         finally
@@ -152,14 +148,21 @@ internal sealed class FileStore
                 target.Flush(flushToDisk: true);
             }
 
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            File.Move(temp, full, overwrite: true);
-            SyncDirectory(Path.GetDirectoryName(full)!);
+            MoveIntoPlace(temp, full);
         }
         finally
         {
             TryDelete(temp);
         }
+    }
+
+    /// <summary>Renames a finished, flushed temp file to its final name and flushes the directory that now holds it.</summary>
+    private static void MoveIntoPlace(string temp, string full)
+    {
+        var directory = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(directory);
+        File.Move(temp, full, overwrite: true);
+        SyncDirectory(directory);
     }
 
     /// <summary>

@@ -568,10 +568,11 @@ public sealed class LiteDbArchiveStore : IArchiveStore
     private StoredFile[] WritePdfs(IReadOnlyList<PlannedEntry> plan, List<PdfDocumentInfo> infos, string series, IReadOnlyList<BatchDocument> documents)
     {
         var pdfs = new StoredFile[plan.Count];
+        var originals = documents.ToDictionary(d => d.Id);
         try
         {
             Parallel.For(0, plan.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-                pdfs[i] = _files.PutNamed($"entries/{series}/{infos[i].ArchiveNumber}.pdf", stream => _pdf.Write(PdfPages(plan[i], documents), infos[i], stream)));
+                pdfs[i] = _files.PutNamed($"entries/{series}/{infos[i].ArchiveNumber}.pdf", stream => _pdf.Write(PdfPages(plan[i], originals), infos[i], stream)));
         }
         catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
         {
@@ -582,9 +583,8 @@ public sealed class LiteDbArchiveStore : IArchiveStore
         return pdfs;
     }
 
-    private List<SearchablePdfPage> PdfPages(PlannedEntry planned, IReadOnlyList<BatchDocument> documents)
+    private List<SearchablePdfPage> PdfPages(PlannedEntry planned, Dictionary<string, BatchDocument> originals)
     {
-        var originals = documents.ToDictionary(d => d.Id);
         var pages = new List<SearchablePdfPage>(planned.Pages.Count);
         byte[]? sourcePdf = null;
         string? sourceId = null;

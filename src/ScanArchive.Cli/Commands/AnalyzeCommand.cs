@@ -47,13 +47,7 @@ internal static class AnalyzeCommand
     private static async Task<int> RunAsync(string[] inputs, string? outDir, bool json, TesseractOptions ocrOptions, string dataFolder, CultureInfo culture, CancellationToken cancellationToken)
     {
         var collected = InputCollector.Collect(inputs);
-        if (collected.Skipped > 0)
-        {
-            Console.Error.WriteLine(UserMessages.Pick(
-                $"已跳过 {collected.Skipped} 个非图像/PDF 文件。",
-                $"Skipped {collected.Skipped} file(s) that are neither images nor PDFs.",
-                culture));
-        }
+        ArchiveSession.ReportSkipped(collected, culture);
 
         if (collected.Inputs.Count == 0)
         {

@@ -30,13 +30,7 @@ internal static class BatchCommands
         command.SetAction((result, cancellationToken) => ArchiveSession.RunAsync(result, async (store, culture) =>
         {
             var collected = InputCollector.Collect(result.GetValue(inputs) ?? []);
-            if (collected.Skipped > 0)
-            {
-                Console.Error.WriteLine(UserMessages.Pick(
-                    $"已跳过 {collected.Skipped} 个非图像/PDF 文件。",
-                    $"Skipped {collected.Skipped} file(s) that are neither images nor PDFs.",
-                    culture));
-            }
+            ArchiveSession.ReportSkipped(collected, culture);
 
             if (collected.Inputs.Count == 0)
             {

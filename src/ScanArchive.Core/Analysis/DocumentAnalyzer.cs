@@ -130,26 +130,8 @@ public sealed class DocumentAnalyzer
         {
             // The slot is taken before the next page is decoded, so at most 2 × concurrency pages exist at once.
             using var pages = _reader.ReadPages(input.Path).GetEnumerator();
-            while (true)
+            while (await PageSlots.NextAsync(pages, inFlight, cancellationToken).ConfigureAwait(false))
             {
-                await inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
-                bool more;
-                try
-                {
-                    more = pages.MoveNext();
-                }
-                catch
-                {
-                    inFlight.Release();
-                    throw;
-                }
-
-                if (!more)
-                {
-                    inFlight.Release();
-                    break;
-                }
-
                 pageTasks.Add(RecognizeAsync(pages.Current, inFlight, cancellationToken));
             }
 

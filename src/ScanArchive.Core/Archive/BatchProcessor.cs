@@ -144,26 +144,8 @@ public sealed class BatchProcessor
         try
         {
             using var pages = _reader.ReadPages(_store.PathOf(document.Original)).GetEnumerator();
-            while (true)
+            while (await PageSlots.NextAsync(pages, inFlight, cancellationToken).ConfigureAwait(false))
             {
-                await inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
-                bool more;
-                try
-                {
-                    more = pages.MoveNext();
-                }
-                catch
-                {
-                    inFlight.Release();
-                    throw;
-                }
-
-                if (!more)
-                {
-                    inFlight.Release();
-                    break;
-                }
-
                 pageCount++;
                 if (stored.Contains((document.Id, pages.Current.Number)))
                 {
