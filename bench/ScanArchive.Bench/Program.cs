@@ -13,6 +13,7 @@ return args.FirstOrDefault() switch
     "encode" => EncodeBench.Run(args[1..]),
     "orientation-by-recognition" => await OrientationByRecognition.RunAsync(args[1..]),
     "deblur" => await DeblurBench.RunAsync(args[1..]),
+    "content-area" => await ContentAreaBench.RunAsync(args[1..]),
     _ => Usage(),
 };
 

@@ -548,11 +548,17 @@ internal static class QualityBench
             Wall = 0;
         }
 
-        public async Task<OcrPage> RecognizeAsync(RasterImage page, CancellationToken cancellationToken = default)
+        public Task<OcrPage> RecognizeAsync(RasterImage page, CancellationToken cancellationToken = default) =>
+            Timed(() => inner.RecognizeAsync(page, cancellationToken));
+
+        public Task<OcrPage> RecognizeAsync(RasterImage page, OcrHints hints, CancellationToken cancellationToken = default) =>
+            Timed(() => inner.RecognizeAsync(page, hints, cancellationToken));
+
+        private async Task<OcrPage> Timed(Func<Task<OcrPage>> recognize)
         {
             var sw = Stopwatch.StartNew();
             var c = cpu.Now();
-            var r = await inner.RecognizeAsync(page, cancellationToken);
+            var r = await recognize();
             Calls.Add(cpu.Now() - c);
             Wall += sw.Elapsed.TotalMilliseconds;
             return r;

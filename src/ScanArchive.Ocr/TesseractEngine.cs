@@ -115,11 +115,21 @@ internal sealed class TesseractEngine : IDisposable
         }
     }
 
-    public OcrPage Recognize(RasterImage image, CancellationToken cancellationToken)
+    public OcrPage Recognize(RasterImage image, CancellationToken cancellationToken) => Recognize(image, null, cancellationToken);
+
+    /// <summary>
+    /// Recognizes a page; <paramref name="hints"/> from the quality step spare the engine a second skew search and
+    /// the blank margins (only the content area is read, cut out, which costs Tesseract ~6 % less CPU on A4 forms
+    /// than the whole page; its own rectangle option was slower still and lost words). Boxes come back in the whole
+    /// page's pixels.
+    /// </summary>
+    public OcrPage Recognize(RasterImage image, OcrHints? hints, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var original = PixConverter.ToPix(SealDropout.ToGray(image) ?? image);
-        var prepared = Prepare(original, image.Dpi);
+        var area = hints?.ContentArea is { } a && a.Width > 0 && a.Height > 0 && a.Right <= image.Width && a.Bottom <= image.Height ? a : (PixelBox?)null;
+        var read = area is { } box ? Crop(image, box) : image;
+        using var original = PixConverter.ToPix(SealDropout.ToGray(read) ?? read);
+        var prepared = Prepare(original, image.Dpi, image.Width, image.Height, deskew: _options.Deskew && hints?.Straightened != true);
         try
         {
             Interop.Tesseract.TessBaseAPISetImage2(_api, prepared.Pix);
@@ -139,8 +149,14 @@ internal sealed class TesseractEngine : IDisposable
 
             var lines = ReadLines(_api, 1 / prepared.Scale);
             lines = _lineRecognizer?.Refine(prepared.Pix, (int)Math.Round(prepared.Dpi * prepared.Scale), lines, prepared.Scale, cancellationToken) ?? lines;
+            if (area is { } offset)
+            {
+                lines = [.. lines.Select(l => l with { Box = l.Box.Offset(offset.X, offset.Y), Words = [.. l.Words.Select(w => w with { Box = w.Box.Offset(offset.X, offset.Y) })] })];
+            }
+
             return new OcrPage(image.Width, image.Height, prepared.Dpi, OcrPage.WeightedMeanConfidence(lines), Languages, lines)
             {
+                RecognizedArea = area,
                 SkewCorrectedDegrees = prepared.SkewDegrees,
                 UpscaleFactor = prepared.Scale,
 
@@ -156,6 +172,18 @@ internal sealed class TesseractEngine : IDisposable
                 prepared.Pix.Dispose();
             }
         }
+    }
+
+    private static RasterImage Crop(RasterImage image, PixelBox box)
+    {
+        var bpp = image.BytesPerPixel;
+        var pixels = GC.AllocateUninitializedArray<byte>(box.Width * box.Height * bpp);
+        for (var y = 0; y < box.Height; y++)
+        {
+            image.Row(box.Y + y).Slice(box.X * bpp, box.Width * bpp).CopyTo(pixels.AsSpan(y * box.Width * bpp));
+        }
+
+        return new RasterImage(box.Width, box.Height, image.Format, pixels, image.Dpi);
     }
 
     public void Dispose()
@@ -180,11 +208,11 @@ internal sealed class TesseractEngine : IDisposable
     private readonly record struct PreparedPage(SafePixHandle Pix, int Dpi, double Scale, double SkewDegrees);
 
     /// <summary>Deskews, then enlarges small text; returns the original PIX when nothing needed doing.</summary>
-    private PreparedPage Prepare(SafePixHandle original, int? declaredDpi)
+    private PreparedPage Prepare(SafePixHandle original, int? declaredDpi, int pageWidth, int pageHeight, bool deskew)
     {
         var pix = original;
         double skew = 0;
-        if (_options.Deskew && FindSkew(original) is { } angle)
+        if (deskew && FindSkew(original) is { } angle)
         {
             var rotated = Interop.Leptonica.pixRotate(original, angle * MathF.PI / 180, Interop.Leptonica.L_ROTATE_AREA_MAP, Interop.Leptonica.L_BRING_IN_WHITE, 0, 0);
             if (!rotated.IsInvalid)
@@ -198,11 +226,10 @@ internal sealed class TesseractEngine : IDisposable
             }
         }
 
-        var width = Interop.Leptonica.pixGetWidth(pix);
-        var height = Interop.Leptonica.pixGetHeight(pix);
-        var dpi = PlausibleDpi(declaredDpi, width, height);
+        // Judged on the whole page, also when only its content area is read.
+        var dpi = PlausibleDpi(declaredDpi, pageWidth, pageHeight);
         double scale = 1;
-        var small = Math.Max(width, height) <= MaxUpscaleSide;
+        var small = Math.Max(pageWidth, pageHeight) <= MaxUpscaleSide;
         if (dpi == 0 || (_options.UpscaleSmallText && small && dpi < 200))
         {
             var characterHeight = TextSizeEstimator.MedianCharacterHeight(pix);

@@ -65,7 +65,12 @@ public sealed class TesseractEnginePool : IOcrEngine
     public static string LibraryVersion() => TesseractNative.Version();
 
     /// <inheritdoc/>
-    public Task<OcrPage> RecognizeAsync(RasterImage page, CancellationToken cancellationToken = default)
+    public Task<OcrPage> RecognizeAsync(RasterImage page, CancellationToken cancellationToken = default) => Enqueue(page, null, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<OcrPage> RecognizeAsync(RasterImage page, OcrHints hints, CancellationToken cancellationToken = default) => Enqueue(page, hints, cancellationToken);
+
+    private Task<OcrPage> Enqueue(RasterImage page, OcrHints? hints, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(page);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
@@ -74,7 +79,7 @@ public sealed class TesseractEnginePool : IOcrEngine
             return Task.FromCanceled<OcrPage>(cancellationToken);
         }
 
-        var item = new WorkItem(page, cancellationToken);
+        var item = new WorkItem(page, hints, cancellationToken);
         if (cancellationToken.CanBeCanceled)
         {
             item.Registration = cancellationToken.Register(static s => ((WorkItem)s!).Completion.TrySetCanceled(((WorkItem)s!).Token), item);
@@ -117,7 +122,7 @@ public sealed class TesseractEnginePool : IOcrEngine
 
             try
             {
-                item.Completion.TrySetResult(engine.Recognize(item.Page, item.Token));
+                item.Completion.TrySetResult(engine.Recognize(item.Page, item.Hints, item.Token));
             }
             catch (OperationCanceledException) when (item.Token.IsCancellationRequested)
             {
@@ -134,9 +139,11 @@ public sealed class TesseractEnginePool : IOcrEngine
         }
     }
 
-    private sealed class WorkItem(RasterImage page, CancellationToken token)
+    private sealed class WorkItem(RasterImage page, OcrHints? hints, CancellationToken token)
     {
         public RasterImage Page { get; } = page;
+
+        public OcrHints? Hints { get; } = hints;
 
         public CancellationToken Token { get; } = token;
 

@@ -102,6 +102,24 @@ public class CheckedPageRecognizerTests
         Assert.Null(page.Ocr.Quality);
     }
 
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public async Task The_engine_is_told_what_the_quality_step_found(bool readContentAreaOnly, bool deskew)
+    {
+        var area = new PixelBox(1, 1, 2, 2);
+        var cleaner = new ScriptedCleaner(OrientationMethods.Ascenders, reorientTo: 0) { ContentArea = area };
+        var engine = new ConfidenceEngine(upright: 90, turned: 90);
+        var profile = QualityProfile.Default with { ReadContentAreaOnly = readContentAreaOnly, Deskew = deskew };
+
+        await new CheckedPageRecognizer(engine, cleaner, profile).RecognizeAsync(Scan);
+
+        var hints = Assert.Single(engine.Hints);
+        Assert.Equal(readContentAreaOnly ? area : null, hints!.ContentArea);
+        Assert.Equal(deskew, hints.Straightened);
+    }
+
     private static RasterImage Image(byte turnMark)
     {
         var pixels = new byte[16];
@@ -114,8 +132,10 @@ public class CheckedPageRecognizerTests
     {
         public int Reoriented { get; private set; }
 
+        public PixelBox? ContentArea { get; init; }
+
         public CleanedPage Clean(RasterImage page, QualityProfile profile, CancellationToken cancellationToken = default) =>
-            new(page, PageQuality.From(QualityJudgeTests.Good() with { OrientationMethod = method, Rotation = 0, OrientationConfidence = 0 }, profile));
+            new(page, PageQuality.From(QualityJudgeTests.Good() with { OrientationMethod = method, Rotation = 0, OrientationConfidence = 0 }, profile)) { ContentArea = ContentArea };
 
         public CleanedPage Reorient(RasterImage page, QualityProfile profile, CancellationToken cancellationToken = default)
         {
@@ -132,11 +152,21 @@ public class CheckedPageRecognizerTests
     {
         public List<RasterImage> Seen { get; } = [];
 
+        public List<OcrHints?> Hints { get; } = [];
+
         public string Languages => "fake";
 
         public int Concurrency => 1;
 
-        public Task<OcrPage> RecognizeAsync(RasterImage page, CancellationToken cancellationToken = default)
+        public Task<OcrPage> RecognizeAsync(RasterImage page, OcrHints hints, CancellationToken cancellationToken = default)
+        {
+            Hints.Add(hints);
+            return Read(page);
+        }
+
+        public Task<OcrPage> RecognizeAsync(RasterImage page, CancellationToken cancellationToken = default) => Read(page);
+
+        private Task<OcrPage> Read(RasterImage page)
         {
             Seen.Add(page);
             var confidence = page.Pixels[0] == 2 ? turned : upright;

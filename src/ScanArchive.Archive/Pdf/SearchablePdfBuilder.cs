@@ -1,4 +1,5 @@
 using ScanArchive.Core.Archive;
+using ScanArchive.Core.Imaging;
 using ScanArchive.Core.Pdf;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Core;
@@ -118,33 +119,59 @@ public sealed class SearchablePdfBuilder : ISearchablePdfWriter
             return;
         }
 
+        var area = page.TextLayerArea is { Width: > 0, Height: > 0 } a && a.Right <= image.Width && a.Bottom <= image.Height ? a : (PixelBox?)null;
         var textDoc = OpenTextLayer(layer, number);
-        textLayers.Add(textDoc); // PdfPig may read the source while writing; it is closed after Build.
         var box = textDoc.GetPage(1).MediaBox.Bounds;
-        var mismatch = (box.Width / box.Height) / (image.Width / (double)image.Height);
+        var (coveredWidth, coveredHeight) = area is { } covered ? (covered.Width, covered.Height) : (image.Width, image.Height);
+        var mismatch = (box.Width / box.Height) / (coveredWidth / (double)coveredHeight);
         if (Math.Abs(mismatch - 1) > MaxAspectMismatch)
         {
+            textDoc.Dispose();
             throw new ArgumentException(
-                $"Page {number}: the text layer ({box.Width:0.#} × {box.Height:0.#} pt) does not have the proportions of its image ({image.Width} × {image.Height} px).",
+                $"Page {number}: the text layer ({box.Width:0.#} × {box.Height:0.#} pt) does not have the proportions of the part of the image it covers ({coveredWidth} × {coveredHeight} px).",
                 nameof(page));
         }
 
+        var pageBox = box;
+        double[]? moveText = null;
+        if (area is { } part)
+        {
+            // The engine read only the content area: the page grows to the whole image (at the text layer's scale),
+            // and the text moves to where the area lies on it (PDF y runs up from the bottom).
+            double perPixelX = box.Width / part.Width, perPixelY = box.Height / part.Height;
+            pageBox = new PdfRectangle(0, 0, image.Width * perPixelX, image.Height * perPixelY);
+            moveText = [1, 0, 0, 1, part.X * perPixelX, (image.Height - part.Bottom) * perPixelY];
+            textDoc.Dispose();
+            textDoc = OpenTextLayer(TextLayerGeometry.WithMediaBox(layer, pageBox.Width, pageBox.Height), number);
+        }
+
+        textLayers.Add(textDoc); // PdfPig may read the source while writing; it is closed after Build.
         var pdfPage = builder.AddPage(textDoc, 1);
         var textStream = 0; // AddPage(doc, n) puts the copied stream(s) first, then a new current one
-        if (page.TextLayerSkewDegrees != 0)
+        if (page.TextLayerSkewDegrees != 0 || moveText is not null)
         {
-            // The text lies on the page as the engine straightened it; turn it back onto the image as given.
+            // The text lies on the page as the engine read it (straightened, or the content area alone); carry it
+            // onto the image as given: first turned back about its own centre, then moved into place.
             pdfPage.CurrentStream.Operations.Add(Pop.Value);
             pdfPage.NewContentStreamBefore();
             EnsureBefore(pdfPage, textStream);
             pdfPage.CurrentStream.Operations.Add(Push.Value);
-            pdfPage.CurrentStream.Operations.Add(new ModifyCurrentTransformationMatrix(TextLayerGeometry.Unskew(box, page.TextLayerSkewDegrees)));
+            if (moveText is not null)
+            {
+                pdfPage.CurrentStream.Operations.Add(new ModifyCurrentTransformationMatrix(moveText));
+            }
+
+            if (page.TextLayerSkewDegrees != 0)
+            {
+                pdfPage.CurrentStream.Operations.Add(new ModifyCurrentTransformationMatrix(TextLayerGeometry.Unskew(box, page.TextLayerSkewDegrees)));
+            }
+
             textStream++;
         }
 
         pdfPage.NewContentStreamBefore();
         EnsureBefore(pdfPage, textStream);
-        DrawImage(pdfPage, image, box);
+        DrawImage(pdfPage, image, pageBox);
     }
 
     /// <summary>

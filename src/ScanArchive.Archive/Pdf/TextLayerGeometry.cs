@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using UglyToad.PdfPig.Core;
 
 namespace ScanArchive.Archive.Pdf;
@@ -19,5 +21,45 @@ internal static class TextLayerGeometry
 
         // x' = cos·x − sin·y + e, y' = sin·x + cos·y + f, with the centre fixed.
         return [cos, sin, -sin, cos, cx - (cos * cx) + (sin * cy), cy - (sin * cx) - (cos * cy)];
+    }
+
+    /// <summary>
+    /// Tesseract's one-page text PDF with its page box changed to <paramref name="width"/> × <paramref name="height"/>
+    /// points, for a text layer that covers only part of its image: PdfPig copies a page's own MediaBox and offers no
+    /// way to change it. The new box is written over the old one in place (padded with spaces, at a precision that
+    /// fits), so that every byte offset in the file's cross-reference table stays right.
+    /// </summary>
+    /// <exception cref="ArgumentException">The PDF has no single page box of Tesseract's form, or the new one cannot fit.</exception>
+    public static byte[] WithMediaBox(byte[] pdf, double width, double height)
+    {
+        var key = "/MediaBox ["u8;
+        var span = pdf.AsSpan();
+        var start = span.IndexOf(key);
+        if (start < 0 || span[(start + key.Length)..].IndexOf(key) >= 0)
+        {
+            throw new ArgumentException("The text layer does not have exactly one page box.", nameof(pdf));
+        }
+
+        var open = start + key.Length - 1;
+        var close = span[open..].IndexOf((byte)']');
+        if (close < 0)
+        {
+            throw new ArgumentException("The text layer's page box is not closed.", nameof(pdf));
+        }
+
+        var length = close + 1;
+        foreach (var format in new[] { "0.00", "0.0", "0" })
+        {
+            var box = string.Create(CultureInfo.InvariantCulture, $"[0 0 {width.ToString(format, CultureInfo.InvariantCulture)} {height.ToString(format, CultureInfo.InvariantCulture)}]");
+            if (box.Length <= length)
+            {
+                var patched = (byte[])pdf.Clone();
+                var bytes = Encoding.ASCII.GetBytes(box.PadRight(length));
+                bytes.CopyTo(patched, open);
+                return patched;
+            }
+        }
+
+        throw new ArgumentException($"A page box of {width:0.##} × {height:0.##} pt does not fit in the text layer's.", nameof(pdf));
     }
 }

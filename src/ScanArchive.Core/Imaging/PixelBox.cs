@@ -29,6 +29,9 @@ public readonly record struct PixelBox(int X, int Y, int Width, int Height)
     /// <summary>Number of rows both boxes cover (0 when they do not overlap vertically).</summary>
     public int VerticalOverlap(PixelBox other) => Math.Max(0, Math.Min(Bottom, other.Bottom) - Math.Max(Y, other.Y));
 
+    /// <summary>The box moved by (<paramref name="dx"/>, <paramref name="dy"/>) pixels.</summary>
+    public PixelBox Offset(int dx, int dy) => this with { X = X + dx, Y = Y + dy };
+
     /// <summary>Scales every coordinate, e.g. to map boxes found on an upscaled image back to the original.</summary>
     public PixelBox Scale(double factor) => FromEdges(
         (int)Math.Floor(X * factor), (int)Math.Floor(Y * factor),

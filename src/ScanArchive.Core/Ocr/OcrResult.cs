@@ -68,6 +68,13 @@ public sealed record OcrPage(
     public byte[]? TextLayerPdf { get; init; }
 
     /// <summary>
+    /// The part of the page the engine read, when it was told where the content lies (<see cref="OcrHints.ContentArea"/>);
+    /// null when it read the whole page. Boxes are in the whole page's pixels either way; the
+    /// <see cref="TextLayerPdf"/> page then covers this area only.
+    /// </summary>
+    public PixelBox? RecognizedArea { get; init; }
+
+    /// <summary>
     /// The page's quality check, when one ran before recognition. When it cleaned the page (turned, straightened,
     /// cropped: see <see cref="Quality.PageQuality.Cleanup"/>), width, height and boxes refer to the cleaned image.
     /// </summary>

@@ -1,4 +1,5 @@
 using ScanArchive.Core.Archive;
+using ScanArchive.Core.Imaging;
 using ScanArchive.Core.Ocr;
 
 namespace ScanArchive.Core.Pdf;
@@ -20,14 +21,18 @@ public abstract record SearchablePdfPage;
 /// the straightened page, and is turned back by this angle to lie on <paramref name="Image"/>. Pass 0 when the image
 /// is the one the engine read after its own deskew.
 /// </param>
-public sealed record ScannedPdfPage(EncodedPageImage Image, byte[]? TextLayerPdf = null, double TextLayerSkewDegrees = 0) : SearchablePdfPage
+/// <param name="TextLayerArea">
+/// <see cref="OcrPage.RecognizedArea"/>: the part of <paramref name="Image"/>, in its pixels, that the text layer's
+/// page covers (the engine read only the content area); null when it covers the whole image.
+/// </param>
+public sealed record ScannedPdfPage(EncodedPageImage Image, byte[]? TextLayerPdf = null, double TextLayerSkewDegrees = 0, PixelBox? TextLayerArea = null) : SearchablePdfPage
 {
     /// <summary>
     /// The page for an image that was passed to the OCR engine as is (the usual case): takes the text layer and the
     /// skew from the recognition result.
     /// </summary>
     public static ScannedPdfPage FromRecognition(EncodedPageImage image, OcrPage? recognition) =>
-        new(image, recognition?.TextLayerPdf, recognition?.TextLayerPdf is null ? 0 : recognition.SkewCorrectedDegrees);
+        new(image, recognition?.TextLayerPdf, recognition?.TextLayerPdf is null ? 0 : recognition.SkewCorrectedDegrees, recognition?.TextLayerPdf is null ? null : recognition.RecognizedArea);
 }
 
 /// <summary>A page copied unchanged from an existing PDF (an imported PDF that already carried its own text).</summary>

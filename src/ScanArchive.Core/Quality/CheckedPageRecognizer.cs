@@ -60,7 +60,7 @@ public sealed class CheckedPageRecognizer
             return new RecognizedPage(image, empty);
         }
 
-        var ocr = await _engine.RecognizeAsync(cleaned.Image, cancellationToken).ConfigureAwait(false);
+        var ocr = await _engine.RecognizeAsync(cleaned.Image, HintsFor(cleaned), cancellationToken).ConfigureAwait(false);
         if (quality.Metrics.OrientationMethod != OrientationMethods.Assumed)
         {
             return new RecognizedPage(cleaned.Image, ocr with { Quality = quality });
@@ -78,7 +78,7 @@ public sealed class CheckedPageRecognizer
             return new RecognizedPage(cleaned.Image, ocr with { Quality = reoriented.Quality with { Cleanup = quality.Cleanup } });
         }
 
-        var second = await _engine.RecognizeAsync(reoriented.Image, cancellationToken).ConfigureAwait(false);
+        var second = await _engine.RecognizeAsync(reoriented.Image, HintsFor(reoriented), cancellationToken).ConfigureAwait(false);
         if (second.MeanConfidence > ocr.MeanConfidence)
         {
             return new RecognizedPage(reoriented.Image, second with { Quality = reoriented.Quality });
@@ -91,6 +91,9 @@ public sealed class CheckedPageRecognizer
             quality.Cleanup);
         return new RecognizedPage(cleaned.Image, ocr with { Quality = doubtful });
     }
+
+    private OcrHints HintsFor(CleanedPage cleaned) =>
+        new(Straightened: _profile.Deskew, ContentArea: _profile.ReadContentAreaOnly ? cleaned.ContentArea : null);
 
     private static PageQuality WithOrientation(PageQuality quality, string method, double confidence) =>
         quality with { Metrics = quality.Metrics with { OrientationMethod = method, OrientationConfidence = confidence } };

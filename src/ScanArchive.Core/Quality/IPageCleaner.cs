@@ -5,7 +5,15 @@ namespace ScanArchive.Core.Quality;
 /// <summary>A page after its quality check and cleanup.</summary>
 /// <param name="Image">The image OCR and the archived PDF should use: turned upright, straightened and optionally cropped; the same instance as the original when nothing needed changing. The original is never modified.</param>
 /// <param name="Quality">The check: metrics (measured on the original), verdict, reasons and what cleanup did.</param>
-public sealed record CleanedPage(RasterImage Image, PageQuality Quality);
+public sealed record CleanedPage(RasterImage Image, PageQuality Quality)
+{
+    /// <summary>
+    /// Where the page's content lies in <see cref="Image"/> (every mark of text size, with a margin), when the cleaner
+    /// found it and it leaves out enough of the page to matter; null means the whole page. Recognition may be limited
+    /// to it: the blank margins cost the engine layout analysis and hold nothing to read.
+    /// </summary>
+    public PixelBox? ContentArea { get; init; }
+}
 
 /// <summary>Checks a page's quality and cleans it up for OCR (port; implemented in ScanArchive.Imaging).</summary>
 /// <remarks>Implementations are safe for concurrent callers.</remarks>

@@ -118,6 +118,14 @@ public sealed record QualityProfile
     public bool ConfirmUprightByRecognition { get; init; } = true;
 
     /// <summary>
+    /// Let the OCR engine read only the part of the page that holds marks (with a margin), not the blank margins around
+    /// it; the page image itself is not cropped. On by default: the margins cost Tesseract layout analysis and nothing
+    /// else (bench/README.md, "End to end"). Faint pages (ink within twice the ink threshold of the paper) are always
+    /// read whole, since faint marks may escape the content search.
+    /// </summary>
+    public bool ReadContentAreaOnly { get; init; } = true;
+
+    /// <summary>
     /// Cut away dark scanner background (lid, bed) around the sheet after straightening. On by default: Tesseract
     /// takes a grey lid band for a picture and drops the text next to it (a 9°-skewed form lost its whole left column
     /// until the lid was cropped). Pages with white margins are never cropped.

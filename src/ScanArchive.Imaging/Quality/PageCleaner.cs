@@ -14,6 +14,12 @@ namespace ScanArchive.Imaging.Quality;
 /// </remarks>
 public sealed class PageCleaner : IPageCleaner
 {
+    /// <summary>White margin kept around the content for the engine: its line finder wants some paper around the text.</summary>
+    private const double ContentMarginMm = 6;
+
+    /// <summary>A content area larger than this share of the page is not worth restricting recognition to.</summary>
+    private const double MaxContentShare = 0.95;
+
     private readonly PageQualityAnalyzer _analyzer;
 
     /// <summary>Creates a cleaner.</summary>
@@ -73,6 +79,49 @@ public sealed class PageCleaner : IPageCleaner
             image = BlurRestorer.Restore(image, sigma);
         }
 
-        return new CleanedPage(image, quality with { Cleanup = new PageCleanup(rotation, Math.Round(skew, 2), crop) { RestoredBlurSigma = restored } });
+        return new CleanedPage(image, quality with { Cleanup = new PageCleanup(rotation, Math.Round(skew, 2), crop) { RestoredBlurSigma = restored } })
+        {
+            ContentArea = ContentArea(result.Measurement, page, rotation, skew, crop, image),
+        };
+    }
+
+    /// <summary>
+    /// The measured content box carried into the cleaned image, with a margin of <see cref="ContentMarginMm"/>; null
+    /// when it would save little or cannot be trusted (faint ink may hide from the content search).
+    /// </summary>
+    private static PixelBox? ContentArea(PageMeasurement measurement, RasterImage page, int rotation, double skew, PixelBox? crop, RasterImage cleaned)
+    {
+        if (measurement.ContentBox is not { } box || measurement.PaperLevel - measurement.InkLevel < 2 * PageMeasurer.InkDelta)
+        {
+            return null;
+        }
+
+        var factor = measurement.Analysis.Factor;
+        PixelBox Scaled(PixelBox b) => new(b.X * factor, b.Y * factor, b.Width * factor, b.Height * factor);
+        var mapped = PageTransform.MapBox(Scaled(box), page.Width, page.Height, rotation, skew);
+        if (skew != 0 && measurement.CutOffSides == PageSides.None && measurement.ContentMarkBoxes.Count > 0)
+        {
+            // Mark by mark: the bounds of a tilted page's bounding box are wider than the straightened content by
+            // w·sin(skew). (With text cut off at a side the looser box stands: it reaches that side.)
+            mapped = default;
+            foreach (var mark in measurement.ContentMarkBoxes)
+            {
+                mapped = mapped.Union(PageTransform.MapBox(Scaled(mark), page.Width, page.Height, rotation, skew));
+            }
+        }
+
+        var margin = (int)Math.Ceiling(Math.Max(16, ContentMarginMm / 25.4 * measurement.AssumedAnalysisDpi * factor));
+        int left = mapped.X - margin - (crop?.X ?? 0), top = mapped.Y - margin - (crop?.Y ?? 0);
+        int right = mapped.Right + margin - (crop?.X ?? 0), bottom = mapped.Bottom + margin - (crop?.Y ?? 0);
+        left = Math.Max(0, left);
+        top = Math.Max(0, top);
+        right = Math.Min(cleaned.Width, right);
+        bottom = Math.Min(cleaned.Height, bottom);
+        if (right <= left || bottom <= top || (right - left) * (long)(bottom - top) > MaxContentShare * cleaned.Width * (long)cleaned.Height)
+        {
+            return null;
+        }
+
+        return new PixelBox(left, top, right - left, bottom - top);
     }
 }

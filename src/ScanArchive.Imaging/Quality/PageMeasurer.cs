@@ -60,6 +60,18 @@ internal sealed record PageMeasurement
 
     /// <summary>Resolution used to turn millimetres into analysis pixels (declared, or assumed A4).</summary>
     public double AssumedAnalysisDpi { get; init; }
+
+    /// <summary>
+    /// Bounds of every content and edge-zone mark on the analysis image (not specks, punch holes or anything touching
+    /// the border), extended to each side where text is cut off; null when there is none.
+    /// </summary>
+    public PixelBox? ContentBox { get; init; }
+
+    /// <summary>
+    /// The boxes of those marks (analysis pixels), so that the content's bounds can be taken again after straightening:
+    /// the bounds of a tilted page's bounding box are wider than the straightened content by w·sin(skew).
+    /// </summary>
+    public IReadOnlyList<PixelBox> ContentMarkBoxes { get; init; } = [];
 }
 
 /// <summary>Measures a page on its analysis copy: ink, paper, marks, skew, text size, edge blur, cut-off edges.</summary>
@@ -128,6 +140,21 @@ internal static class PageMeasurer
                     contentArea += comp.Area;
                     marks++;
                 }
+            }
+        }
+
+        int boxLeft = w, boxTop = h, boxRight = 0, boxBottom = 0;
+        var markBoxes = new List<PixelBox>();
+        for (var c = 0; c < components.Count; c++)
+        {
+            if (kind[c] is Kind.Content or Kind.EdgeZone)
+            {
+                var comp = components[c];
+                markBoxes.Add(new PixelBox(comp.Left, comp.Top, comp.Width, comp.Height));
+                boxLeft = Math.Min(boxLeft, comp.Left);
+                boxTop = Math.Min(boxTop, comp.Top);
+                boxRight = Math.Max(boxRight, comp.Right);
+                boxBottom = Math.Max(boxBottom, comp.Bottom);
             }
         }
 
@@ -212,6 +239,18 @@ internal static class PageMeasurer
         var contrast = ink.PaperLevel - inkLevel;
         var sigma = EdgeBlurEstimator.MedianSigma(analysis, (int)Math.Max(20, contrast * 0.5));
 
+        var cutOff = CutOff(components, kind, w, h, textHeight is { } th ? th / analysis.Factor : Mm(2.5));
+        PixelBox? contentBox = null;
+        if (boxRight > boxLeft)
+        {
+            // Text cut off at an edge is still read, as far as the edge.
+            boxLeft = cutOff.HasFlag(PageSides.Left) ? 0 : boxLeft;
+            boxTop = cutOff.HasFlag(PageSides.Top) ? 0 : boxTop;
+            boxRight = cutOff.HasFlag(PageSides.Right) ? w : boxRight;
+            boxBottom = cutOff.HasFlag(PageSides.Bottom) ? h : boxBottom;
+            contentBox = new PixelBox(boxLeft, boxTop, boxRight - boxLeft, boxBottom - boxTop);
+        }
+
         return new PageMeasurement
         {
             Analysis = analysis,
@@ -226,8 +265,10 @@ internal static class PageMeasurer
             TextHeight = textHeight,
             Characters = heights.Count,
             EdgeSigma = sigma * analysis.Factor,
-            CutOffSides = CutOff(components, kind, w, h, textHeight is { } th ? th / analysis.Factor : Mm(2.5)),
+            CutOffSides = cutOff,
             AssumedAnalysisDpi = adpi,
+            ContentBox = contentBox,
+            ContentMarkBoxes = markBoxes,
             TextDensity = density,
         };
     }

@@ -170,6 +170,38 @@ internal static class PageTransform
         return (first, last);
     }
 
+    /// <summary>
+    /// Where a box of the scan lands after <see cref="Straighten(RasterImage, int, double, byte)"/> with the same turn
+    /// and skew: the bounds of its four corners carried through the same rotation about the centre (the shears for
+    /// small skews stay within a pixel of it).
+    /// </summary>
+    public static PixelBox MapBox(PixelBox box, int width, int height, int rotationClockwise, double skewDegrees)
+    {
+        var quarter = ((rotationClockwise % 360) + 360) % 360;
+        var (outW, outH) = quarter is 90 or 270 ? (height, width) : (width, height);
+        var radians = (quarter - skewDegrees) * Math.PI / 180;
+        double cos = Math.Cos(radians), sin = Math.Sin(radians);
+        double cxIn = (width - 1) / 2.0, cyIn = (height - 1) / 2.0, cxOut = (outW - 1) / 2.0, cyOut = (outH - 1) / 2.0;
+        double left = double.MaxValue, top = double.MaxValue, right = double.MinValue, bottom = double.MinValue;
+        foreach (var (x, y) in new[] { (box.X, box.Y), (box.Right, box.Y), (box.X, box.Bottom), (box.Right, box.Bottom) })
+        {
+            // The inverse of Rotate's output-to-source mapping.
+            double dx = x - cxIn, dy = y - cyIn;
+            var ox = (dx * cos) + (dy * sin) + cxOut;
+            var oy = (-dx * sin) + (dy * cos) + cyOut;
+            left = Math.Min(left, ox);
+            top = Math.Min(top, oy);
+            right = Math.Max(right, ox);
+            bottom = Math.Max(bottom, oy);
+        }
+
+        var l = Math.Clamp((int)Math.Floor(left), 0, outW);
+        var t = Math.Clamp((int)Math.Floor(top), 0, outH);
+        var r = Math.Clamp((int)Math.Ceiling(right), 0, outW);
+        var b = Math.Clamp((int)Math.Ceiling(bottom), 0, outH);
+        return new PixelBox(l, t, r - l, b - t);
+    }
+
     /// <summary>A copy of part of the image.</summary>
     public static RasterImage Crop(RasterImage image, PixelBox box)
     {

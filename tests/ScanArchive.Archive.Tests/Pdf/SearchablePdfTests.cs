@@ -83,6 +83,58 @@ public class SearchablePdfTests(SandwichFixture chain)
         Assert.True(misplaced.Count <= Math.Max(1, matched / 50), string.Join('\n', misplaced));
     }
 
+    [Theory]
+    [InlineData(ChinesePage)]
+    [InlineData(BilevelPage)]
+    public async Task A_page_read_by_its_content_area_only_gets_its_words_where_they_are_on_the_whole_page(string sample)
+    {
+        // The quality step tells the engine where the content lies; the engine reads that part alone, and its text
+        // layer covers only that part. The PDF page must still be the whole image, with the text moved into place.
+        var whole = await chain.RecognizeAsync(sample);
+        var ink = whole.Ocr.Lines.Aggregate(default(PixelBox), (acc, l) => acc.Union(l.Box));
+        var area = PixelBox.FromEdges(Math.Max(0, ink.X - 60), Math.Max(0, ink.Y - 60), Math.Min(whole.Image.Width, ink.Right + 60), Math.Min(whole.Image.Height, ink.Bottom + 60));
+        Assert.True(area.Width * (long)area.Height < 0.9 * whole.Image.Width * whole.Image.Height, "precondition: the area leaves out a real margin");
+
+        var ocr = await chain.Pool.RecognizeAsync(whole.Image, new OcrHints(Straightened: true, ContentArea: area));
+        Assert.Equal(area, ocr.RecognizedArea);
+        Assert.Equal(0, ocr.SkewCorrectedDegrees);
+        Assert.All(ocr.Lines.SelectMany(l => l.Words), w => Assert.True(w.Box.X >= area.X && w.Box.Right <= area.Right && w.Box.Y >= area.Y && w.Box.Bottom <= area.Bottom, $"{w.Text} at {w.Box} lies outside {area}"));
+        var recognized = whole with { Ocr = ocr };
+
+        var bytes = chain.Builder.Build([recognized.PdfPage], Info);
+        using var pdf = PdfDocument.Open(bytes);
+        var pdfPage = pdf.GetPage(1);
+        Assert.Equal(whole.Image.Width * 72.0 / ocr.Dpi, pdfPage.Width, 1.0);
+        Assert.Equal(whole.Image.Height * 72.0 / ocr.Dpi, pdfPage.Height, 1.0);
+        var image = Assert.Single(pdfPage.GetImages());
+        Assert.Equal(pdfPage.Width, image.BoundingBox.Width, 0.5);
+        Assert.Equal(pdfPage.Height, image.BoundingBox.Height, 0.5);
+
+        var (total, matched, misplaced) = WordPlacement.Check(ocr, pdfPage.GetWords(NearestNeighbourWordExtractor.Instance).ToList(), ToPage(recognized, pdfPage));
+        Assert.True(matched >= 0.95 * total, $"only {matched} of {total} recognized words were read back");
+        Assert.True(misplaced.Count <= Math.Max(1, matched / 50), string.Join('\n', misplaced));
+        var words = string.Concat(ocr.Lines.SelectMany(l => l.Words).Select(w => w.Text));
+        Assert.Equal(PdfTools.CharacterCounts(words), PdfTools.CharacterCounts(PdfTools.PdfToText(bytes)));
+    }
+
+    [Fact]
+    public void A_text_layers_page_box_is_rewritten_in_place()
+    {
+        var pdf = Encoding.ASCII.GetBytes("%PDF-1.5\n9 0 obj\n<<\n  /Type /Page\n  /MediaBox [0 0 511.44 632.88]\n  /Contents 10 0 R\n>>\nendobj\nxref\n");
+
+        var wider = TextLayerGeometry.WithMediaBox(pdf, 595.2, 841.92);
+        var huge = TextLayerGeometry.WithMediaBox(pdf, 12345.67, 841.92);
+
+        // Same length: the cross-reference offsets after the box stay right.
+        Assert.Equal(pdf.Length, wider.Length);
+        Assert.Contains("/MediaBox [0 0 595.20 841.92]\n", Encoding.ASCII.GetString(wider));
+        Assert.Equal(pdf.Length, huge.Length);
+        Assert.Contains("/MediaBox [0 0 12345.7 841.9]", Encoding.ASCII.GetString(huge));
+        Assert.Throws<ArgumentException>(() => TextLayerGeometry.WithMediaBox(pdf, 1234567, 7654321));
+        var twoPages = Encoding.ASCII.GetBytes("/MediaBox [0 0 1 1] /MediaBox [0 0 1 1]");
+        Assert.Throws<ArgumentException>(() => TextLayerGeometry.WithMediaBox(twoPages, 5, 5));
+    }
+
     [Fact]
     public async Task A_page_the_engine_straightens_gets_its_words_on_the_ink_of_the_scan()
     {

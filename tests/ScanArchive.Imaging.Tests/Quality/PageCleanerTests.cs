@@ -193,7 +193,7 @@ public class PageCleanerTests
     /// A stand-in that knows how the scan was turned and answers for the copy it is shown: the analyzer shows a page
     /// whose lines run sideways turned a quarter back (270° clockwise), so the copy's own turn is then 270° more.
     /// </summary>
-    private sealed class KnownTurn(int turn, RasterImage scan) : IOrientationDetector
+    internal sealed class KnownTurn(int turn, RasterImage scan) : IOrientationDetector
     {
         public OrientationEstimate? Detect(RasterImage page, OrientationEffort effort = OrientationEffort.Full, CancellationToken cancellationToken = default)
         {
