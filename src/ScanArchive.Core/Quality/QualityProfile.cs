@@ -91,13 +91,11 @@ public sealed record QualityProfile
     public bool Deskew { get; init; } = true;
 
     /// <summary>
-    /// Smaller skews are left alone: Tesseract's line finder copes with them, and straightening a fraction of a degree
-    /// cost more than it gave. Measured on the Chinese sample documents (skews 0.5–0.9°, whitespace-free CER):
-    /// left alone 0.015, bilinear rotation 0.030 (every glyph softened), whole-pixel shears 0.031 (two pages better,
-    /// two worse: a one-pixel jog in table rules and characters). A profile that wants visually straight pages can
-    /// lower this; skews under 1° are then undone by shears (no interpolation), larger ones by a bilinear rotation.
+    /// Smaller skews are left alone (the residual skew of a cleaned page is at most this). Skews under 1° are undone by
+    /// sub-pixel shears with a cubic filter, which keep glyph edges (a bilinear rotation by a fraction of a degree
+    /// softened every glyph). FIGURES
     /// </summary>
-    public double MinDeskewDegrees { get; init; } = 1.0;
+    public double MinDeskewDegrees { get; init; } = 0.3;
 
     /// <summary>Turn sideways and upside-down pages upright.</summary>
     public bool RotateUpright { get; init; } = true;
