@@ -91,11 +91,15 @@ public sealed record QualityProfile
     public bool Deskew { get; init; } = true;
 
     /// <summary>
-    /// Smaller skews are left alone: Tesseract's line finder copes with them, and straightening a fraction of a degree
-    /// cost more than it gave. Measured on the Chinese sample documents (skews 0.5–0.9°, whitespace-free CER):
-    /// left alone 0.015, bilinear rotation 0.030 (every glyph softened), whole-pixel shears 0.031 (two pages better,
-    /// two worse: a one-pixel jog in table rules and characters). A profile that wants visually straight pages can
-    /// lower this; skews under 1° are then undone by shears (no interpolation), larger ones by a bilinear rotation.
+    /// Smaller skews are left alone: Tesseract's line finder copes with them. A profile that wants visually straight
+    /// pages can lower this (0.3 gives a residual ≤ 0.3°); skews under 1° are then undone by sub-pixel shears with a
+    /// cubic filter, larger ones by a bilinear rotation. Not the default because Chinese accuracy does not hold up
+    /// reliably (whitespace-free CER, bench <c>deskew</c>): on the sample documents (skews 0.5–0.9°) left alone 0.015,
+    /// cubic shears 0.018, bilinear 0.030, whole-pixel shears 0.031 (most of the loss was one 18-digit ID number that
+    /// Tesseract's page pass garbles on some renderings); on QC pages 0.025 → 0.018 (better); but on the same
+    /// documents re-skewed to ±0.4° and ±0.7° 0.030 left alone, 0.034 bilinear, 0.041 cubic (one colour page, the
+    /// contract, lost ≈ 30 characters in three of its four skewed copies; the other Chinese pages improved). English
+    /// improves (variants 0.0077 → 0.0071, real-dev 0.129 → 0.126).
     /// </summary>
     public double MinDeskewDegrees { get; init; } = 1.0;
 

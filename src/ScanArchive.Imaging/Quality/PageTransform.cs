@@ -10,10 +10,11 @@ namespace ScanArchive.Imaging.Quality;
 internal static class PageTransform
 {
     /// <summary>
-    /// Skews below this are undone by two shears that move whole runs of pixels by whole pixels, without
-    /// interpolation: glyphs keep every pixel as scanned (a bilinear rotation by a fraction of a degree softens them
-    /// all, which doubled Tesseract's error rate on the Chinese sample pages). The shears shift a column or a row by
-    /// one pixel every 1/tan(skew) pixels (≥ 57 at 1°), so a character meets at most one such step.
+    /// Skews below this are undone by two sub-pixel shears with a Catmull-Rom cubic (<see cref="CubicShearRotate"/>)
+    /// instead of a bilinear rotation: a bilinear rotation by a fraction of a degree blends neighbours half and half
+    /// over much of the page and softens every glyph (a rotation there and back by 0.4° leaves an RMS difference of
+    /// 4.0 grey levels on a sample page, the cubic shears 1.6). For skews this small the two shears lie within a
+    /// fraction of a pixel of a true rotation (their scale error, tan², is 0.03 % at 1°).
     /// </summary>
     internal const double MaxShearDegrees = 1.0;
 
@@ -23,9 +24,10 @@ internal static class PageTransform
 
     /// <summary>
     /// Undoes a clockwise quarter turn <paramref name="rotationClockwise"/> and a skew <paramref name="skewDegrees"/>
-    /// (positive = the scan is turned counter-clockwise). Quarter turns alone are exact pixel moves; with a skew the
-    /// two are combined into one bilinear rotation about the centre (one resampling, not two), keeping the upright
-    /// page's size and filling the uncovered corners with <paramref name="fill"/> (the paper level).
+    /// (positive = the scan is turned counter-clockwise). Quarter turns alone are exact pixel moves; a skew under
+    /// <see cref="MaxShearDegrees"/> is then undone by cubic shears, a larger one is combined with the quarter turn
+    /// into one bilinear rotation about the centre (one resampling, not two). The upright page's size is kept and the
+    /// uncovered corners take <paramref name="fill"/> (the paper level).
     /// </summary>
     public static RasterImage Straighten(RasterImage image, int rotationClockwise, double skewDegrees, byte fill)
     {
@@ -38,7 +40,7 @@ internal static class PageTransform
         if (Math.Abs(skewDegrees) < MaxShearDegrees)
         {
             var upright = quarter == 0 ? image : PixelRotation.RotateClockwise(image, 360 - quarter);
-            return ShearRotate(upright, skewDegrees, fill);
+            return CubicShearRotate(upright, skewDegrees, fill);
         }
 
         var (outW, outH) = quarter is 90 or 270 ? (image.Height, image.Width) : (image.Width, image.Height);
@@ -49,75 +51,267 @@ internal static class PageTransform
         return Rotate(image, radians, outW, outH, fill);
     }
 
+    /// <summary>The Catmull-Rom cubic (Keys, a = −0.5): interpolating, exact on linear ramps, sharper than bilinear.</summary>
+    internal static double CatmullRom(double x)
+    {
+        x = Math.Abs(x);
+        return x < 1 ? 1 - (2.5 * x * x) + (1.5 * x * x * x) : x < 2 ? 2 - (4 * x) + (2.5 * x * x) - (0.5 * x * x * x) : 0;
+    }
+
+    /// <summary>Fixed-point (Q14) weights of the taps k = 1 − r .. r for a sample at position i + f (0 ≤ f &lt; 1), summing to exactly 1.</summary>
+    private static void Weights(double f, int r, Func<double, double> kernel, Span<int> weights)
+    {
+        var sum = 0.0;
+        Span<double> w = stackalloc double[2 * r];
+        for (var k = 1 - r; k <= r; k++)
+        {
+            w[k + r - 1] = kernel(k - f);
+            sum += w[k + r - 1];
+        }
+
+        var total = 0;
+        var centre = f < 0.5 ? r - 1 : r;
+        for (var j = 0; j < 2 * r; j++)
+        {
+            weights[j] = (int)Math.Round(w[j] / sum * 16384);
+            total += weights[j];
+        }
+
+        weights[centre] += 16384 - total;
+    }
+
     /// <summary>
     /// Turns the image clockwise by <paramref name="skewDegrees"/> (undoing a counter-clockwise skew) about its centre
-    /// with a vertical then a horizontal integer shear: column x moves by round((x − cx)·tan) rows, then row y by
-    /// round((y − cy)·tan) columns. Whole pixels are copied, uncovered ones take <paramref name="fill"/>; the size
-    /// is kept. For small angles the result lies within a fraction of a pixel of a true rotation.
+    /// with two sub-pixel shears: column x moves by (x − cx)·tan rows, then row y by (y − cy)·tan columns, each a 1-D
+    /// resampling with the given kernel (<paramref name="r"/> taps either side). Samples beyond the edges read
+    /// <paramref name="fill"/>; the size is kept.
+    /// Plain loops: the reference for <see cref="CubicShearRotate"/> and the way to try other kernels.
     /// </summary>
-    internal static RasterImage ShearRotate(RasterImage image, double skewDegrees, byte fill)
+    internal static RasterImage FilteredShearRotate(RasterImage image, double skewDegrees, byte fill, int r, Func<double, double> kernel)
     {
-        int w = image.Width, h = image.Height, bpp = image.BytesPerPixel;
+        int w = image.Width, h = image.Height, bpp = image.BytesPerPixel, stride = image.Stride;
         var rowBytes = w * bpp;
         var t = Math.Tan(skewDegrees * Math.PI / 180);
         double cx = (w - 1) / 2.0, cy = (h - 1) / 2.0;
+        var taps = 2 * r;
+        var src = image.Pixels;
 
-        // Runs of columns that move by the same number of rows.
-        var runs = new List<(int From, int To, int Shift)>();
-        for (var x = 0; x < w;)
+        // Vertical pass: middle(x, y) = image(x, y − s(x)), s(x) = (x − cx)·t. Source position p = y + n(x) + f(x).
+        var colN = new int[w];
+        var colW = new int[w * taps];
+        for (var x = 0; x < w; x++)
         {
-            var shift = (int)Math.Round((x - cx) * t, MidpointRounding.AwayFromZero);
-            var end = x + 1;
-            while (end < w && (int)Math.Round((end - cx) * t, MidpointRounding.AwayFromZero) == shift)
-            {
-                end++;
-            }
-
-            runs.Add((x, end, shift));
-            x = end;
+            var p = -(x - cx) * t;
+            var n = (int)Math.Floor(p);
+            colN[x] = n;
+            Weights(p - n, r, kernel, colW.AsSpan(x * taps, taps));
         }
 
         var middle = GC.AllocateUninitializedArray<byte>(rowBytes * h);
         for (var y = 0; y < h; y++)
         {
             var dest = middle.AsSpan(y * rowBytes, rowBytes);
-            foreach (var (from, to, shift) in runs)
+            for (var x = 0; x < w; x++)
             {
-                var sy = y - shift;
-                var part = dest.Slice(from * bpp, (to - from) * bpp);
-                if (sy >= 0 && sy < h)
+                var baseRow = y + colN[x] + 1 - r;
+                for (var c = 0; c < bpp; c++)
                 {
-                    image.Row(sy).Slice(from * bpp, part.Length).CopyTo(part);
+                    var acc = 0;
+                    for (var k = 0; k < taps; k++)
+                    {
+                        var sy = baseRow + k;
+                        int v = sy >= 0 && sy < h ? src[(sy * stride) + (x * bpp) + c] : fill;
+                        acc += v * colW[(x * taps) + k];
+                    }
+
+                    dest[(x * bpp) + c] = (byte)Math.Clamp((acc + 8192) >> 14, 0, 255);
                 }
-                else
+            }
+        }
+
+        // Horizontal pass: out(x, y) = middle(x + q(y), y), q(y) = (y − cy)·t.
+        var output = GC.AllocateUninitializedArray<byte>(rowBytes * h);
+        Span<int> wts = stackalloc int[taps];
+        for (var y = 0; y < h; y++)
+        {
+            var q = (y - cy) * t;
+            var n = (int)Math.Floor(q);
+            Weights(q - n, r, kernel, wts);
+            var source = middle.AsSpan(y * rowBytes, rowBytes);
+            var dest = output.AsSpan(y * rowBytes, rowBytes);
+            for (var x = 0; x < w; x++)
+            {
+                var baseCol = x + n + 1 - r;
+                for (var c = 0; c < bpp; c++)
                 {
-                    part.Fill(fill);
+                    var acc = 0;
+                    for (var k = 0; k < taps; k++)
+                    {
+                        var sx = baseCol + k;
+                        int v = sx >= 0 && sx < w ? source[(sx * bpp) + c] : fill;
+                        acc += v * wts[k];
+                    }
+
+                    dest[(x * bpp) + c] = (byte)Math.Clamp((acc + 8192) >> 14, 0, 255);
+                }
+            }
+        }
+
+        return new RasterImage(w, h, image.Format, output, image.Dpi);
+    }
+
+    /// <summary>
+    /// <see cref="FilteredShearRotate"/> with the Catmull-Rom cubic, eight bytes at a time where it can (same
+    /// arithmetic, same bytes). Each shear moves a whole column or row by one sub-pixel amount, so the four weights
+    /// are fixed along a column (first pass) or a row (second pass): a 4-tap filter, no per-pixel geometry.
+    /// </summary>
+    internal static RasterImage CubicShearRotate(RasterImage image, double skewDegrees, byte fill)
+    {
+        if (!Avx2.IsSupported || ScalarOnly)
+        {
+            return FilteredShearRotate(image, skewDegrees, fill, 2, CatmullRom);
+        }
+
+        const int Taps = 4;
+        int w = image.Width, h = image.Height, bpp = image.BytesPerPixel, stride = image.Stride;
+        var rowBytes = w * bpp;
+        var t = Math.Tan(skewDegrees * Math.PI / 180);
+        double cx = (w - 1) / 2.0, cy = (h - 1) / 2.0;
+        var src = image.Pixels;
+        var round = Vector256.Create(8192);
+
+        // Per byte of a row: its column's row offset and weights (tap k reads row y + n − 1 + k), and runs of bytes
+        // sharing the offset.
+        var colN = new int[rowBytes];
+        var colW = new int[Taps * rowBytes];
+        Span<int> wk = stackalloc int[Taps];
+        var runs = new List<(int From, int To, int N)>();
+        for (var x = 0; x < w; x++)
+        {
+            var p = -(x - cx) * t;
+            var n = (int)Math.Floor(p);
+            Weights(p - n, 2, CatmullRom, wk);
+            for (var c = 0; c < bpp; c++)
+            {
+                var b = (x * bpp) + c;
+                colN[b] = n;
+                for (var k = 0; k < Taps; k++)
+                {
+                    colW[(k * rowBytes) + b] = wk[k];
+                }
+            }
+
+            if (runs.Count > 0 && runs[^1].N == n)
+            {
+                runs[^1] = (runs[^1].From, (x + 1) * bpp, n);
+            }
+            else
+            {
+                runs.Add((x * bpp, (x + 1) * bpp, n));
+            }
+        }
+
+        var middle = GC.AllocateUninitializedArray<byte>(rowBytes * h);
+        ref var srcRef = ref MemoryMarshal.GetArrayDataReference(src);
+        ref var wRef = ref MemoryMarshal.GetArrayDataReference(colW);
+        for (var y = 0; y < h; y++)
+        {
+            ref var destRef = ref MemoryMarshal.GetArrayDataReference(middle);
+            var rowStart = y * rowBytes;
+            foreach (var (from, to, n) in runs)
+            {
+                var top = y + n - 1;
+                var b = from;
+                if (top >= 0 && top + Taps - 1 < h)
+                {
+                    var at = top * stride;
+                    for (; b + 8 <= to; b += 8)
+                    {
+                        var acc = round;
+                        for (var k = 0; k < Taps; k++)
+                        {
+                            var weights = Vector256.LoadUnsafe(ref Unsafe.Add(ref wRef, (k * rowBytes) + b));
+                            acc += Load8(ref srcRef, at + (k * stride) + b) * weights;
+                        }
+
+                        Store8(ref destRef, rowStart + b, acc >> 14);
+                    }
+                }
+
+                for (; b < to; b++)
+                {
+                    var acc = 0;
+                    for (var k = 0; k < Taps; k++)
+                    {
+                        var sy = top + k;
+                        int v = sy >= 0 && sy < h ? Unsafe.Add(ref srcRef, (sy * stride) + b) : fill;
+                        acc += v * colW[(k * rowBytes) + b];
+                    }
+
+                    Unsafe.Add(ref destRef, rowStart + b) = (byte)Math.Clamp((acc + 8192) >> 14, 0, 255);
                 }
             }
         }
 
         var output = GC.AllocateUninitializedArray<byte>(rowBytes * h);
+        ref var midRef = ref MemoryMarshal.GetArrayDataReference(middle);
+        ref var outRef = ref MemoryMarshal.GetArrayDataReference(output);
         for (var y = 0; y < h; y++)
         {
-            var shift = Math.Clamp((int)Math.Round((y - cy) * t, MidpointRounding.AwayFromZero), -w, w);
-            var source = middle.AsSpan(y * rowBytes, rowBytes);
-            var dest = output.AsSpan(y * rowBytes, rowBytes);
+            var q = (y - cy) * t;
+            var n = (int)Math.Floor(q);
+            Weights(q - n, 2, CatmullRom, wk);
+            int w0 = wk[0], w1 = wk[1], w2 = wk[2], w3 = wk[3];
+            var rowStart = y * rowBytes;
 
-            // out(x) = middle(x + shift)
-            var keep = Math.Max(0, w - Math.Abs(shift));
-            if (shift >= 0)
+            // Byte b reads bytes b + (n − 1 + k)·bpp: all four inside the row for lo ≤ b < hi, eight at a time there.
+            var lo = Math.Clamp((1 - n) * bpp, 0, rowBytes);
+            var hi = Math.Clamp(rowBytes - ((n + 2) * bpp), lo, rowBytes);
+            var first = rowStart + ((n - 1) * bpp);
+            var b = 0;
+            for (; b < lo; b++)
             {
-                source.Slice(shift * bpp, keep * bpp).CopyTo(dest);
-                dest[(keep * bpp)..].Fill(fill);
+                Unsafe.Add(ref outRef, rowStart + b) = EdgeTap(ref midRef, rowStart, rowBytes, b, n, bpp, wk, fill);
             }
-            else
+
+            for (; b + 8 <= hi; b += 8)
             {
-                dest[..(-shift * bpp)].Fill(fill);
-                source[..(keep * bpp)].CopyTo(dest[(-shift * bpp)..]);
+                var at = first + b;
+                var acc = round + (Load8(ref midRef, at) * w0) + (Load8(ref midRef, at + bpp) * w1) +
+                    (Load8(ref midRef, at + (2 * bpp)) * w2) + (Load8(ref midRef, at + (3 * bpp)) * w3);
+                Store8(ref outRef, rowStart + b, acc >> 14);
+            }
+
+            for (; b < rowBytes; b++)
+            {
+                Unsafe.Add(ref outRef, rowStart + b) = EdgeTap(ref midRef, rowStart, rowBytes, b, n, bpp, wk, fill);
             }
         }
 
         return new RasterImage(w, h, image.Format, output, image.Dpi);
+    }
+
+    /// <summary>One byte of the horizontal pass with the taps outside the row reading <paramref name="fill"/>.</summary>
+    private static byte EdgeTap(ref byte midRef, int rowStart, int rowBytes, int b, int n, int bpp, ReadOnlySpan<int> wk, byte fill)
+    {
+        var acc = 0;
+        for (var k = 0; k < wk.Length; k++)
+        {
+            var sb = b + ((n - 1 + k) * bpp);
+            int v = sb >= 0 && sb < rowBytes ? Unsafe.Add(ref midRef, rowStart + sb) : fill;
+            acc += v * wk[k];
+        }
+
+        return (byte)Math.Clamp((acc + 8192) >> 14, 0, 255);
+    }
+
+    /// <summary>Eight 32-bit lanes to eight bytes (saturated to 0–255) at <paramref name="offset"/>.</summary>
+    private static void Store8(ref byte dest, int offset, Vector256<int> value)
+    {
+        var words = Avx2.PackUnsignedSaturate(value, value);
+        var bytes = Avx2.PackUnsignedSaturate(words.AsInt16(), words.AsInt16());
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref dest, offset), bytes.GetLower().AsUInt32().ToScalar());
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref dest, offset + 4), bytes.GetUpper().AsUInt32().ToScalar());
     }
 
     /// <summary>
@@ -136,6 +330,10 @@ internal static class PageTransform
         var scaled = Rotate(image, -skewDegrees * Math.PI / 180, outW, outH, fill, scale);
         return new RasterImage(outW, outH, scaled.Format, scaled.Pixels, image.Dpi is { } dpi ? (int)Math.Round(dpi * scale) : null);
     }
+
+    /// <summary>A bilinear rotation undoing <paramref name="skewDegrees"/> whatever its size (tests compare it with the cubic shears).</summary>
+    internal static RasterImage RotateBilinear(RasterImage image, double skewDegrees, byte fill) =>
+        Rotate(image, -skewDegrees * Math.PI / 180, image.Width, image.Height, fill);
 
     /// <summary>The sub-range of [from, to) where start + x·step lies in [0, max).</summary>
     private static (int From, int To) Inside(long start, long step, long max, int from, int to)

@@ -14,7 +14,7 @@ public class FastPathTests
         var data = new TheoryData<double, int, int, PixelFormat>();
         foreach (var format in new[] { PixelFormat.Gray8, PixelFormat.Rgb24 })
         {
-            foreach (var (skew, turn, padding) in new[] { (0.3, 0, 0), (-0.3, 0, 0), (1.0, 0, 0), (-1.7, 0, 0), (3.0, 0, 0), (-6.0, 0, 0), (9.0, 0, 0), (-15.0, 0, 0), (2.0, 90, 0), (-2.0, 180, 0), (1.5, 270, 0), (0.01, 0, 0), (4.0, 0, 5) })
+            foreach (var (skew, turn, padding) in new[] { (0.3, 0, 0), (-0.3, 0, 0), (1.0, 0, 0), (-1.7, 0, 0), (3.0, 0, 0), (-6.0, 0, 0), (9.0, 0, 0), (-15.0, 0, 0), (2.0, 90, 0), (-2.0, 180, 0), (1.5, 270, 0), (0.01, 0, 0), (4.0, 0, 5), (0.6, 0, 5), (-0.9, 0, 3), (0.5, 90, 0), (-0.4, 270, 2) })
             {
                 data.Add(skew, turn, padding, format);
             }

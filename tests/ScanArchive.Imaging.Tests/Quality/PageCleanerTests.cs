@@ -42,28 +42,6 @@ public class PageCleanerTests
         Assert.False(cleaned.Quality.Cleanup.Changed);
     }
 
-    [Theory]
-    [InlineData(0.45)]
-    [InlineData(-0.7)]
-    [InlineData(0.95)]
-    public void A_profile_asking_for_it_gets_skews_under_a_degree_undone_by_whole_pixel_shears(double skew)
-    {
-        var page = PageDegradations.Grey(PageQualityAnalyzerTests.Decode("en-service-agreement.jpg"));
-        var label = SamplePages.First(p => p.ToString() == "en-service-agreement.jpg", "agreement").Number("skewDegrees");
-        // Black and white only, so that any interpolation would show as a grey level that was not in the scan.
-        var soft = PageDegradations.Skew(page, skew - label);
-        var bilevel = soft.Pixels.Select(v => v < 128 ? (byte)0 : (byte)255).ToArray();
-        var skewed = new RasterImage(soft.Width, soft.Height, soft.Format, bilevel, soft.Dpi, soft.Stride);
-
-        var cleaned = new PageCleaner().Clean(skewed, QualityProfile.Default with { CropBorders = false, MinDeskewDegrees = 0.3 });
-
-        Assert.InRange(cleaned.Quality.Cleanup.DeskewedDegrees, skew - 0.1, skew + 0.1);
-        Assert.InRange(Remeasure.Analyze(cleaned.Image).Metrics.SkewDegrees, -0.1, 0.1);
-
-        // No interpolation: every level of the result was in the scan (or is the paper fill of an uncovered corner).
-        Assert.Equal([0, 255], cleaned.Image.Pixels.Distinct().Order().ToArray());
-    }
-
     [Fact]
     public void A_blank_page_is_returned_as_it_is_and_flagged()
     {
