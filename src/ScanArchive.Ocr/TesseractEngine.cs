@@ -127,8 +127,7 @@ internal sealed class TesseractEngine : IDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         var area = hints?.ContentArea is { } a && a.Width > 0 && a.Height > 0 && a.Right <= image.Width && a.Bottom <= image.Height ? a : (PixelBox?)null;
-        var read = area is { } box ? Crop(image, box) : image;
-        using var original = PixConverter.ToPix(SealDropout.ToGray(read) ?? read);
+        using var original = PixConverter.ToPix(SealDropout.ToGray(image) ?? image, area);
         var prepared = Prepare(original, image.Dpi, image.Width, image.Height, deskew: _options.Deskew && hints?.Straightened != true);
         try
         {
@@ -172,18 +171,6 @@ internal sealed class TesseractEngine : IDisposable
                 prepared.Pix.Dispose();
             }
         }
-    }
-
-    private static RasterImage Crop(RasterImage image, PixelBox box)
-    {
-        var bpp = image.BytesPerPixel;
-        var pixels = GC.AllocateUninitializedArray<byte>(box.Width * box.Height * bpp);
-        for (var y = 0; y < box.Height; y++)
-        {
-            image.Row(box.Y + y).Slice(box.X * bpp, box.Width * bpp).CopyTo(pixels.AsSpan(y * box.Width * bpp));
-        }
-
-        return new RasterImage(box.Width, box.Height, image.Format, pixels, image.Dpi);
     }
 
     public void Dispose()
