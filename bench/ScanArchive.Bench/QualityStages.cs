@@ -54,7 +54,7 @@ internal static class QualityStages
                 AnalysisImage? an = null;
                 PageMeasurement? m = null;
                 T("analysis", () => an = AnalysisImage.From(img, AnalysisImage.FactorFor(img)));
-                T("inkmap", () => InkMap.Build(an!, PageMeasurer.InkDelta).Dispose());
+                T("inkmap", () => InkMap.Build(an!, PageMeasurer.InkDelta));
                 T("blur", () => EdgeBlurEstimator.MedianSigma(an!, 60));
                 T("measure", () => m = PageMeasurer.Measure(img));
                 T("detect", () => osd.Detect(m!.Analysis.ToRaster(150)));

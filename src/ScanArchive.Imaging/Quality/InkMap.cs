@@ -1,4 +1,6 @@
-using System.Buffers;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace ScanArchive.Imaging.Quality;
 
@@ -10,12 +12,20 @@ internal readonly record struct InkComponent(int Left, int Top, int Right, int B
     public int Height => Bottom - Top;
 }
 
+/// <summary>A horizontal run of ink pixels on one row of the analysis image (<see cref="End"/> exclusive).</summary>
+internal readonly record struct InkRun(int Y, int Start, int End, int Component);
+
 /// <summary>
 /// Which analysis pixels are ink: darker than the local paper by a margin. The paper level is estimated per block
 /// (a high percentile, so text inside the block does not pull it down) and spread to neighbouring blocks, so that
 /// illumination fall-off, tinted or grey paper and edge shadows are followed rather than mistaken for ink.
 /// </summary>
-internal sealed class InkMap : IDisposable
+/// <remarks>
+/// The ink is kept as runs, not as a per-pixel map: a text page is ~5 % ink, so labelling runs touches a fraction
+/// of the memory a per-pixel label image does (that image, 9 MB of ints per page, was the quality step's largest
+/// cost while Tesseract filled the caches). Rows are thresholded 32 pixels at a time.
+/// </remarks>
+internal sealed class InkMap
 {
     /// <summary>Block side for the paper estimate, in analysis pixels (≈ 4 mm at 150 dpi: smaller than a margin, larger than a stroke).</summary>
     private const int BlockSize = 24;
@@ -29,10 +39,6 @@ internal sealed class InkMap : IDisposable
         _paper = paper;
         _blocksX = blocksX;
         InkDelta = inkDelta;
-        // Pooled: a page's maps are 10 MB that would otherwise land on the large-object heap for every page.
-        Ink = ArrayPool<byte>.Shared.Rent(image.Width * image.Height);
-        Labels = ArrayPool<int>.Shared.Rent(image.Width * image.Height);
-        Array.Clear(Labels, 0, image.Width * image.Height);
     }
 
     public AnalysisImage Image { get; }
@@ -40,12 +46,10 @@ internal sealed class InkMap : IDisposable
     /// <summary>How much darker than the local paper a pixel must be to count as ink.</summary>
     public int InkDelta { get; }
 
-    /// <summary>1 where the pixel is ink (pooled buffer: may be longer than the image).</summary>
-    public byte[] Ink { get; }
+    /// <summary>Every ink run, row by row and left to right; <see cref="InkRun.Component"/> indexes <see cref="Components"/>.</summary>
+    public List<InkRun> Runs { get; } = [];
 
-    /// <summary>Component index + 1 per pixel (0 = paper; pooled buffer: may be longer than the image).</summary>
-    public int[] Labels { get; }
-
+    /// <summary>Connected groups of ink (8-connected), in the raster order of their first pixel.</summary>
     public List<InkComponent> Components { get; } = [];
 
     /// <summary>Median paper level over the page (0–255).</summary>
@@ -54,19 +58,11 @@ internal sealed class InkMap : IDisposable
     /// <summary>The local paper level at an analysis pixel.</summary>
     public int PaperAt(int x, int y) => _paper[(Math.Min(y / BlockSize, (_paper.Length / _blocksX) - 1) * _blocksX) + Math.Min(x / BlockSize, _blocksX - 1)];
 
-    /// <summary>Returns the pooled buffers; the map must not be used afterwards.</summary>
-    public void Dispose()
-    {
-        ArrayPool<byte>.Shared.Return(Ink);
-        ArrayPool<int>.Shared.Return(Labels);
-    }
-
     public static InkMap Build(AnalysisImage image, int inkDelta)
     {
         var (paper, blocksX) = EstimatePaper(image);
         var map = new InkMap(image, paper, blocksX, inkDelta);
         map.PaperLevel = MedianByte(paper);
-        map.Threshold();
         map.Label();
         return map;
     }
@@ -137,150 +133,171 @@ internal sealed class InkMap : IDisposable
         return (spread, bx);
     }
 
-    private void Threshold()
-    {
-        int w = Image.Width, h = Image.Height;
-        var grey = Image.Grey;
-        for (var y = 0; y < h; y++)
-        {
-            var blockRow = Math.Min(y / BlockSize, (_paper.Length / _blocksX) - 1) * _blocksX;
-            var row = y * w;
-            for (var x = 0; x < w; x++)
-            {
-                var limit = _paper[blockRow + (x / BlockSize)] - InkDelta;
-                Ink[row + x] = grey[row + x] < limit ? (byte)1 : (byte)0;
-            }
-        }
-    }
-
-    /// <summary>8-connected labelling with union-find (two passes), then per-component bounds and area.</summary>
+    /// <summary>
+    /// Finds the ink runs row by row and labels them 8-connected with union-find over runs (a run joins every run of
+    /// the row above that overlaps it or touches it diagonally), then numbers components by their first run.
+    /// </summary>
     private void Label()
     {
         int w = Image.Width, h = Image.Height;
-        var parent = new List<int> { 0 };
-        var labels = Labels;
+        var grey = Image.Grey;
+        var limits = new byte[w];
+        var parent = new List<int>();
+        var provisional = new List<int>();
+        var previousStart = 0;
+        var previousEnd = 0;
         for (var y = 0; y < h; y++)
         {
-            var row = y * w;
-            for (var x = 0; x < w; x++)
+            if (y % BlockSize == 0)
             {
-                if (Ink[row + x] == 0)
-                {
-                    continue;
-                }
-
-                var best = 0;
-                if (x > 0)
-                {
-                    best = Join(parent, best, labels[row + x - 1]);
-                }
-
-                if (y > 0)
-                {
-                    var up = row - w;
-                    if (x > 0)
-                    {
-                        best = Join(parent, best, labels[up + x - 1]);
-                    }
-
-                    best = Join(parent, best, labels[up + x]);
-                    if (x + 1 < w)
-                    {
-                        best = Join(parent, best, labels[up + x + 1]);
-                    }
-                }
-
-                if (best == 0)
-                {
-                    best = parent.Count;
-                    parent.Add(best);
-                }
-
-                labels[row + x] = best;
+                RowLimits(y, limits);
             }
+
+            var rowStart = Runs.Count;
+            FindRuns(grey.AsSpan(y * w, w), limits, y);
+            var p = previousStart;
+            for (var r = rowStart; r < Runs.Count; r++)
+            {
+                var run = Runs[r];
+
+                // Runs above that end before this one's left neighbour cannot touch it, nor any later run.
+                while (p < previousEnd && Runs[p].End < run.Start)
+                {
+                    p++;
+                }
+
+                var label = -1;
+                for (var q = p; q < previousEnd && Runs[q].Start <= run.End; q++)
+                {
+                    label = label < 0 ? Find(parent, provisional[q]) : Union(parent, label, provisional[q]);
+                }
+
+                if (label < 0)
+                {
+                    label = parent.Count;
+                    parent.Add(label);
+                }
+
+                provisional.Add(label);
+            }
+
+            (previousStart, previousEnd) = (rowStart, Runs.Count);
         }
 
-        // Flatten to compact component numbers.
+        // Components numbered in the order of their first run (= their first pixel in raster order).
         var compact = new int[parent.Count];
-        var next = 0;
-        for (var i = 1; i < parent.Count; i++)
+        Array.Fill(compact, -1);
+        var left = new List<int>();
+        var top = new List<int>();
+        var right = new List<int>();
+        var bottom = new List<int>();
+        var area = new List<int>();
+        for (var r = 0; r < Runs.Count; r++)
         {
-            var root = Find(parent, i);
-            if (compact[root] == 0)
+            var run = Runs[r];
+            var root = Find(parent, provisional[r]);
+            var c = compact[root];
+            if (c < 0)
             {
-                compact[root] = ++next;
+                c = compact[root] = left.Count;
+                left.Add(run.Start);
+                top.Add(run.Y);
+                right.Add(run.End);
+                bottom.Add(run.Y + 1);
+                area.Add(0);
             }
 
-            compact[i] = compact[root];
+            left[c] = Math.Min(left[c], run.Start);
+            right[c] = Math.Max(right[c], run.End);
+            bottom[c] = run.Y + 1;
+            area[c] += run.End - run.Start;
+            Runs[r] = run with { Component = c };
         }
 
-        var left = new int[next + 1];
-        var top = new int[next + 1];
-        var right = new int[next + 1];
-        var bottom = new int[next + 1];
-        var area = new int[next + 1];
-        Array.Fill(left, int.MaxValue);
-        Array.Fill(top, int.MaxValue);
-        for (var y = 0; y < h; y++)
-        {
-            var row = y * w;
-            for (var x = 0; x < w; x++)
-            {
-                var l = labels[row + x];
-                if (l == 0)
-                {
-                    continue;
-                }
-
-                var c = compact[l];
-                labels[row + x] = c;
-                area[c]++;
-                if (x < left[c])
-                {
-                    left[c] = x;
-                }
-
-                if (x >= right[c])
-                {
-                    right[c] = x + 1;
-                }
-
-                if (y < top[c])
-                {
-                    top[c] = y;
-                }
-
-                bottom[c] = y + 1;
-            }
-        }
-
-        for (var c = 1; c <= next; c++)
+        for (var c = 0; c < left.Count; c++)
         {
             var touches = left[c] == 0 || top[c] == 0 || right[c] == w || bottom[c] == h;
             Components.Add(new InkComponent(left[c], top[c], right[c], bottom[c], area[c], touches));
         }
     }
 
-    private static int Join(List<int> parent, int current, int neighbour)
+    /// <summary>The ink limit (local paper level minus <see cref="InkDelta"/>) of every pixel of a row of blocks.</summary>
+    private void RowLimits(int y, byte[] limits)
     {
-        if (neighbour == 0)
+        var blockRow = Math.Min(y / BlockSize, (_paper.Length / _blocksX) - 1) * _blocksX;
+        for (var x = 0; x < limits.Length; x++)
         {
-            return current;
+            limits[x] = (byte)Math.Clamp(_paper[blockRow + (x / BlockSize)] - InkDelta, 0, 255);
+        }
+    }
+
+    /// <summary>Appends the row's runs of pixels darker than their limit, 32 pixels at a time where it can.</summary>
+    private void FindRuns(ReadOnlySpan<byte> row, byte[] limits, int y)
+    {
+        var w = row.Length;
+        var x = 0;
+        var runStart = -1;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref var rowRef = ref MemoryMarshal.GetReference(row);
+            ref var limitRef = ref MemoryMarshal.GetArrayDataReference(limits);
+            for (; x + 32 <= w; x += 32)
+            {
+                var pixels = Vector256.LoadUnsafe(ref rowRef, (nuint)x);
+                var limit = Vector256.LoadUnsafe(ref limitRef, (nuint)x);
+                var ink = Vector256.LessThan(pixels, limit).ExtractMostSignificantBits();
+
+                // Bits of pixels that differ from their left neighbour's state: each one starts or ends a run.
+                var inRun = runStart >= 0 ? 1u : 0u;
+                var edges = ink ^ ((ink << 1) | inRun);
+                while (edges != 0)
+                {
+                    var bit = BitOperations.TrailingZeroCount(edges);
+                    if (runStart < 0)
+                    {
+                        runStart = x + bit;
+                    }
+                    else
+                    {
+                        Runs.Add(new InkRun(y, runStart, x + bit, 0));
+                        runStart = -1;
+                    }
+
+                    edges &= edges - 1;
+                }
+            }
         }
 
-        var root = Find(parent, neighbour);
-        if (current == 0)
+        for (; x < w; x++)
         {
-            return root;
+            var isInk = row[x] < limits[x];
+            if (isInk && runStart < 0)
+            {
+                runStart = x;
+            }
+            else if (!isInk && runStart >= 0)
+            {
+                Runs.Add(new InkRun(y, runStart, x, 0));
+                runStart = -1;
+            }
         }
 
-        var other = Find(parent, current);
-        if (other == root)
+        if (runStart >= 0)
         {
-            return root;
+            Runs.Add(new InkRun(y, runStart, w, 0));
+        }
+    }
+
+    private static int Union(List<int> parent, int a, int b)
+    {
+        var ra = Find(parent, a);
+        var rb = Find(parent, b);
+        if (ra == rb)
+        {
+            return ra;
         }
 
-        var (low, high) = root < other ? (root, other) : (other, root);
+        var (low, high) = ra < rb ? (ra, rb) : (rb, ra);
         parent[high] = low;
         return low;
     }

@@ -96,7 +96,7 @@ internal static class PageMeasurer
     public static PageMeasurement Measure(RasterImage image)
     {
         var analysis = AnalysisImage.From(image, AnalysisImage.FactorFor(image));
-        using var ink = InkMap.Build(analysis, InkDelta);
+        var ink = InkMap.Build(analysis, InkDelta);
         int w = analysis.Width, h = analysis.Height;
         var longSide = Math.Max(w, h);
         var adpi = AnalysisImage.PlausibleDpi(image) is { } d ? d / (double)analysis.Factor : longSide / A4LongSideInches;
@@ -177,16 +177,19 @@ internal static class PageMeasurer
         var ys = new int[xs.Length];
         var n = 0;
         var seen = 0;
-        for (var y = 0; y < h && n < xs.Length; y++)
+        foreach (var run in ink.Runs)
         {
-            var row = y * w;
-            for (var x = 0; x < w && n < xs.Length; x++)
+            if (kind[run.Component] is not (Kind.Content or Kind.EdgeZone))
             {
-                var l = ink.Labels[row + x];
-                if (l != 0 && kind[l - 1] is Kind.Content or Kind.EdgeZone && seen++ % stride == 0)
+                continue;
+            }
+
+            for (var x = run.Start; x < run.End && n < xs.Length; x++)
+            {
+                if (seen++ % stride == 0)
                 {
                     xs[n] = x;
-                    ys[n] = y;
+                    ys[n] = run.Y;
                     n++;
                 }
             }
@@ -391,12 +394,15 @@ internal static class PageMeasurer
         var minima = new int[count];
         Array.Fill(minima, 255);
         var grey = ink.Image.Grey;
-        for (var i = 0; i < grey.Length; i++)
+        var w = ink.Image.Width;
+        foreach (var run in ink.Runs)
         {
-            var l = ink.Labels[i];
-            if (l != 0 && grey[i] < minima[l - 1])
+            foreach (var v in grey.AsSpan((run.Y * w) + run.Start, run.End - run.Start))
             {
-                minima[l - 1] = grey[i];
+                if (v < minima[run.Component])
+                {
+                    minima[run.Component] = v;
+                }
             }
         }
 
