@@ -120,31 +120,37 @@ public sealed class SearchablePdfBuilder : ISearchablePdfWriter
         }
 
         var area = page.TextLayerArea is { Width: > 0, Height: > 0 } a && a.Right <= image.Width && a.Bottom <= image.Height ? a : (PixelBox?)null;
+        double[]? moveText = null;
+        PdfRectangle? layerBox = null;
+        if (area is { } part && TextLayerGeometry.MediaBoxSize(layer) is var (layerWidth, layerHeight) && layerWidth > 0 && layerHeight > 0)
+        {
+            // The engine read only the content area: the page grows to the whole image (at the text layer's scale),
+            // and the text moves to where the area lies on it (PDF y runs up from the bottom). The proportions are
+            // checked below, against the part of the image the text layer covers.
+            double perPixelX = layerWidth / part.Width, perPixelY = layerHeight / part.Height;
+            layerBox = new PdfRectangle(0, 0, layerWidth, layerHeight);
+            layer = TextLayerGeometry.WithMediaBox(layer, image.Width * perPixelX, image.Height * perPixelY);
+            moveText = [1, 0, 0, 1, part.X * perPixelX, (image.Height - part.Bottom) * perPixelY];
+            if (Math.Abs(((layerWidth / layerHeight) / (part.Width / (double)part.Height)) - 1) > MaxAspectMismatch)
+            {
+                throw new ArgumentException(
+                    $"Page {number}: the text layer ({layerWidth:0.#} × {layerHeight:0.#} pt) does not have the proportions of the part of the image it covers ({part.Width} × {part.Height} px).",
+                    nameof(page));
+            }
+        }
+
         var textDoc = OpenTextLayer(layer, number);
         var box = textDoc.GetPage(1).MediaBox.Bounds;
-        var (coveredWidth, coveredHeight) = area is { } covered ? (covered.Width, covered.Height) : (image.Width, image.Height);
-        var mismatch = (box.Width / box.Height) / (coveredWidth / (double)coveredHeight);
+        var mismatch = (box.Width / box.Height) / (image.Width / (double)image.Height);
         if (Math.Abs(mismatch - 1) > MaxAspectMismatch)
         {
             textDoc.Dispose();
             throw new ArgumentException(
-                $"Page {number}: the text layer ({box.Width:0.#} × {box.Height:0.#} pt) does not have the proportions of the part of the image it covers ({coveredWidth} × {coveredHeight} px).",
+                $"Page {number}: the text layer ({box.Width:0.#} × {box.Height:0.#} pt) does not have the proportions of its image ({image.Width} × {image.Height} px).",
                 nameof(page));
         }
 
         var pageBox = box;
-        double[]? moveText = null;
-        if (area is { } part)
-        {
-            // The engine read only the content area: the page grows to the whole image (at the text layer's scale),
-            // and the text moves to where the area lies on it (PDF y runs up from the bottom).
-            double perPixelX = box.Width / part.Width, perPixelY = box.Height / part.Height;
-            pageBox = new PdfRectangle(0, 0, image.Width * perPixelX, image.Height * perPixelY);
-            moveText = [1, 0, 0, 1, part.X * perPixelX, (image.Height - part.Bottom) * perPixelY];
-            textDoc.Dispose();
-            textDoc = OpenTextLayer(TextLayerGeometry.WithMediaBox(layer, pageBox.Width, pageBox.Height), number);
-        }
-
         textLayers.Add(textDoc); // PdfPig may read the source while writing; it is closed after Build.
         var pdfPage = builder.AddPage(textDoc, 1);
         var textStream = 0; // AddPage(doc, n) puts the copied stream(s) first, then a new current one
@@ -163,7 +169,7 @@ public sealed class SearchablePdfBuilder : ISearchablePdfWriter
 
             if (page.TextLayerSkewDegrees != 0)
             {
-                pdfPage.CurrentStream.Operations.Add(new ModifyCurrentTransformationMatrix(TextLayerGeometry.Unskew(box, page.TextLayerSkewDegrees)));
+                pdfPage.CurrentStream.Operations.Add(new ModifyCurrentTransformationMatrix(TextLayerGeometry.Unskew(layerBox ?? box, page.TextLayerSkewDegrees)));
             }
 
             textStream++;

@@ -23,6 +23,34 @@ internal static class TextLayerGeometry
         return [cos, sin, -sin, cos, cx - (cos * cx) + (sin * cy), cy - (sin * cx) - (cos * cy)];
     }
 
+    /// <summary>Width and height of the page box of Tesseract's one-page text PDF, read from its bytes; null when it has no single plain box.</summary>
+    public static (double Width, double Height)? MediaBoxSize(byte[] pdf)
+    {
+        var key = "/MediaBox ["u8;
+        var span = pdf.AsSpan();
+        var start = span.IndexOf(key);
+        if (start < 0 || span[(start + key.Length)..].IndexOf(key) >= 0)
+        {
+            return null;
+        }
+
+        var rest = span[(start + key.Length)..];
+        var close = rest.IndexOf((byte)']');
+        if (close < 0)
+        {
+            return null;
+        }
+
+        var numbers = Encoding.ASCII.GetString(rest[..close]).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return numbers.Length == 4 &&
+            double.TryParse(numbers[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var x0) &&
+            double.TryParse(numbers[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var y0) &&
+            double.TryParse(numbers[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var x1) &&
+            double.TryParse(numbers[3], NumberStyles.Float, CultureInfo.InvariantCulture, out var y1)
+            ? (x1 - x0, y1 - y0)
+            : null;
+    }
+
     /// <summary>
     /// Tesseract's one-page text PDF with its page box changed to <paramref name="width"/> × <paramref name="height"/>
     /// points, for a text layer that covers only part of its image: PdfPig copies a page's own MediaBox and offers no

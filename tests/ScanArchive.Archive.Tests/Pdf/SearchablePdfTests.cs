@@ -102,6 +102,8 @@ public class SearchablePdfTests(SandwichFixture chain)
         var recognized = whole with { Ocr = ocr };
 
         var bytes = chain.Builder.Build([recognized.PdfPage], Info);
+        var (exitCode, output) = PdfTools.QpdfCheck(bytes);
+        Assert.True(exitCode == 0, output); // the page box rewritten in place keeps the file's offsets right
         using var pdf = PdfDocument.Open(bytes);
         var pdfPage = pdf.GetPage(1);
         Assert.Equal(whole.Image.Width * 72.0 / ocr.Dpi, pdfPage.Width, 1.0);
@@ -131,7 +133,9 @@ public class SearchablePdfTests(SandwichFixture chain)
         Assert.Equal(pdf.Length, huge.Length);
         Assert.Contains("/MediaBox [0 0 12345.7 841.9]", Encoding.ASCII.GetString(huge));
         Assert.Throws<ArgumentException>(() => TextLayerGeometry.WithMediaBox(pdf, 1234567, 7654321));
+        Assert.Equal((511.44, 632.88), TextLayerGeometry.MediaBoxSize(pdf));
         var twoPages = Encoding.ASCII.GetBytes("/MediaBox [0 0 1 1] /MediaBox [0 0 1 1]");
+        Assert.Null(TextLayerGeometry.MediaBoxSize(twoPages));
         Assert.Throws<ArgumentException>(() => TextLayerGeometry.WithMediaBox(twoPages, 5, 5));
     }
 
