@@ -747,9 +747,10 @@ internal static class PageTransform
     }
 
     /// <summary>
-    /// Bytes past a pixel's source offset i that its gathers read: four at i + stride (grey), four at i + stride + 3 (RGB).
+    /// Bytes from a pixel's source offset i to the end of what its gathers read: four at i + stride (grey), eight at
+    /// i + stride (RGB).
     /// </summary>
-    private static int GatherReach(int stride, int bpp) => stride + (bpp == 1 ? 0 : bpp) + 4;
+    private static int GatherReach(int stride, int bpp) => stride + (bpp == 1 ? 4 : 8);
 
     /// <summary>
     /// The largest source offset of the points between (ax, ay) and (bx, by) on a row: whole-pixel x and y only grow
@@ -760,8 +761,8 @@ internal static class PageTransform
 
     /// <summary>
     /// Eight output pixels from x whose source points (16.16) are the lanes of <paramref name="vx"/>, <paramref name="vy"/>.
-    /// A 32-bit gather at a pixel's offset brings its right neighbour along (grey: bytes 0 and 1) or a whole RGB pixel
-    /// (bytes 0–2); the weights (256 − fx, fx) as two 16-bit halves let one multiply-add blend a horizontal pair,
+    /// A gather at a pixel's offset brings its right neighbour along (grey: bytes 0 and 1 of 32 bits; RGB: bytes 0–5
+    /// of 64 bits); the weights (256 − fx, fx) as two 16-bit halves let one multiply-add blend a horizontal pair,
     /// p00·(256 − fx) + p01·fx, which is the scalar (p00 &lt;&lt; 8) + (p01 − p00)·fx; the vertical blend is the scalar's.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -787,12 +788,23 @@ internal static class PageTransform
             return;
         }
 
+        // RGB: one 64-bit gather per pixel and row brings both horizontal neighbours (bytes 0–2 and 3–5), half the
+        // elements of 32-bit gathers. Pixels 0–3 land in one vector, 4–7 in another, two per 128-bit half, so the
+        // blend runs on the pixels in the order 0, 1, 4, 5, 2, 3, 6, 7 (its own inverse).
         var at3 = Avx2.MultiplyLow(vy >>> 16, strides) + x0 + x0 + x0;
-        var g00 = Avx2.GatherVector256((int*)src, at3, 1);
-        var g01 = Avx2.GatherVector256((int*)src, at3 + Vector256.Create(3), 1);
-        var g10 = Avx2.GatherVector256((int*)src, at3 + strides, 1);
-        var g11 = Avx2.GatherVector256((int*)src, at3 + strides + Vector256.Create(3), 1);
-        var rgb = Channel(g00, g01, g10, g11, wx, fy, 0) | (Channel(g00, g01, g10, g11, wx, fy, 1) << 8) | (Channel(g00, g01, g10, g11, wx, fy, 2) << 16);
+        var lower = at3.GetLower();
+        var upper = at3.GetUpper();
+        var rowBelow = Vector128.Create(stride);
+        var top03 = Avx2.GatherVector256((long*)src, lower, 1);
+        var top47 = Avx2.GatherVector256((long*)src, upper, 1);
+        var bottom03 = Avx2.GatherVector256((long*)src, lower + rowBelow, 1);
+        var bottom47 = Avx2.GatherVector256((long*)src, upper + rowBelow, 1);
+        var order = Vector256.Create(0, 1, 4, 5, 2, 3, 6, 7);
+        wx = Avx2.PermuteVar8x32(wx, order);
+        fy = Avx2.PermuteVar8x32(fy, order);
+        var rgb = Channel(top03, top47, bottom03, bottom47, wx, fy, 0) | (Channel(top03, top47, bottom03, bottom47, wx, fy, 1) << 8) |
+            (Channel(top03, top47, bottom03, bottom47, wx, fy, 2) << 16);
+        rgb = Avx2.PermuteVar8x32(rgb, order);
 
         // Three bytes of each lane, twelve per 128-bit half; the first half's 16-byte store spills four bytes that
         // the second half's 12 bytes then cover.
@@ -803,16 +815,17 @@ internal static class PageTransform
         Unsafe.WriteUnaligned(ref Unsafe.Add(ref destRef, to + 20), packed.GetUpper().AsUInt32().GetElement(2));
     }
 
-    /// <summary>Channel <paramref name="c"/> of eight RGB pixels from their four gathered neighbours.</summary>
+    /// <summary>Channel <paramref name="c"/> of eight RGB pixels (in the order 0, 1, 4, 5, 2, 3, 6, 7) from their gathered 64-bit neighbourhoods.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<int> Channel(Vector256<int> g00, Vector256<int> g01, Vector256<int> g10, Vector256<int> g11, Vector256<int> wx, Vector256<int> fy, int c)
+    private static Vector256<int> Channel(Vector256<long> top03, Vector256<long> top47, Vector256<long> bottom03, Vector256<long> bottom47, Vector256<int> wx, Vector256<int> fy, int c)
     {
-        // Byte c of each lane of the left neighbour to the low 16-bit half, of the right one to the high half.
+        // Bytes c and c + 3 of each 64-bit lane (the pixel and its right neighbour) to the 16-bit halves of a 32-bit
+        // lane: the first vector's two pixels per half to lanes 0–1 of the half, the second's to lanes 2–3.
         var b = (byte)c;
-        var left = Vector256.Create(b, 0x80, 0x80, 0x80, (byte)(4 + b), 0x80, 0x80, 0x80, (byte)(8 + b), 0x80, 0x80, 0x80, (byte)(12 + b), 0x80, 0x80, 0x80, b, 0x80, 0x80, 0x80, (byte)(4 + b), 0x80, 0x80, 0x80, (byte)(8 + b), 0x80, 0x80, 0x80, (byte)(12 + b), 0x80, 0x80, 0x80);
-        var right = Vector256.Create((byte)0x80, 0x80, b, 0x80, 0x80, 0x80, (byte)(4 + b), 0x80, 0x80, 0x80, (byte)(8 + b), 0x80, 0x80, 0x80, (byte)(12 + b), 0x80, 0x80, 0x80, b, 0x80, 0x80, 0x80, (byte)(4 + b), 0x80, 0x80, 0x80, (byte)(8 + b), 0x80, 0x80, 0x80, (byte)(12 + b), 0x80);
-        var top = Avx2.MultiplyAddAdjacent((Avx2.Shuffle(g00.AsByte(), left) | Avx2.Shuffle(g01.AsByte(), right)).AsInt16(), wx.AsInt16());
-        var bottom = Avx2.MultiplyAddAdjacent((Avx2.Shuffle(g10.AsByte(), left) | Avx2.Shuffle(g11.AsByte(), right)).AsInt16(), wx.AsInt16());
+        var first = Vector256.Create(b, 0x80, (byte)(b + 3), 0x80, (byte)(b + 8), 0x80, (byte)(b + 11), 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, b, 0x80, (byte)(b + 3), 0x80, (byte)(b + 8), 0x80, (byte)(b + 11), 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80);
+        var second = Vector256.Create((byte)0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, b, 0x80, (byte)(b + 3), 0x80, (byte)(b + 8), 0x80, (byte)(b + 11), 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, b, 0x80, (byte)(b + 3), 0x80, (byte)(b + 8), 0x80, (byte)(b + 11), 0x80);
+        var top = Avx2.MultiplyAddAdjacent((Avx2.Shuffle(top03.AsByte(), first) | Avx2.Shuffle(top47.AsByte(), second)).AsInt16(), wx.AsInt16());
+        var bottom = Avx2.MultiplyAddAdjacent((Avx2.Shuffle(bottom03.AsByte(), first) | Avx2.Shuffle(bottom47.AsByte(), second)).AsInt16(), wx.AsInt16());
         return VerticalBlend(top, bottom, fy);
     }
 
