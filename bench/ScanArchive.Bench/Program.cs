@@ -13,6 +13,7 @@ return args.FirstOrDefault() switch
     "encode" => EncodeBench.Run(args[1..]),
     "orientation-by-recognition" => await OrientationByRecognition.RunAsync(args[1..]),
     "deskew-time" => DeskewBench.Time(args[1..]),
+    "rotate-time" => RotateBench.Run(args[1..]),
     "deskew" => await DeskewBench.RunAsync(args[1..]),
     "deblur" => await DeblurBench.RunAsync(args[1..]),
     "content-area" => await ContentAreaBench.RunAsync(args[1..]),
@@ -30,6 +31,7 @@ static int Usage()
     Console.Error.WriteLine("       ScanArchive.Bench orientation-by-recognition [--lang L] PAGE...");
     Console.Error.WriteLine("       ScanArchive.Bench deskew --out DIR [--min DEG] [--lang L] INPUT...");
     Console.Error.WriteLine("       ScanArchive.Bench deskew-time DEGREES cubic,bilinear PAGE...");
+    Console.Error.WriteLine("       ScanArchive.Bench rotate-time [--angles 1,4,8,12] [PAGE]");
     Console.Error.WriteLine("       ScanArchive.Bench deblur --samples DIR --out DIR [--methods none,cleaner,wiener:0.01,...] [--sigmas 3,4,5,6] [--jpeg Q] [--pages N] [--calibrate]");
     return 2;
 }

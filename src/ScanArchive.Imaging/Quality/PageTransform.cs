@@ -419,10 +419,14 @@ internal static class PageTransform
     /// source rows and advances by exactly one source pixel, and then the four neighbours of eight output pixels are
     /// plain 8-byte loads (three of each for RGB, whose bytes are interleaved). Same arithmetic as the scalar loop, so
     /// the same bytes (a test holds them equal): several times faster at the skews of real scans (runs of 20–60
-    /// pixels at 1–3°).
+    /// pixels at 1–3°). With <paramref name="gathers"/>, where a run leaves fewer than eight pixels the next eight are
+    /// gathered (<see cref="GatherEight"/>) instead of taken one at a time.
     /// </summary>
-    private static void RotateRowVectorized(ref byte srcRef, ref byte destRef, int stride, int bpp, int from, int to, long sx, long sy, long stepX, long stepY)
+    private static unsafe void RotateRowVectorized(byte* src, int srcLength, ref byte destRef, int stride, int bpp, int from, int to, long sx, long sy, long stepX, long stepY, bool gathers)
     {
+        ref var srcRef = ref *src;
+        var reach = GatherReach(stride, bpp);
+        var iota = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
         const int Shift = 16;
         const long One = 1L << Shift;
         var slip = One - stepX;
@@ -473,6 +477,19 @@ internal static class PageTransform
                 }
             }
 
+            if (gathers && x + j + 8 <= to)
+            {
+                long gx = sx + (j * stepX), gy = sy + (j * stepY);
+                if (LastOffset(gx, gy, gx + (7 * stepX), gy + (7 * stepY), stride, bpp) + reach <= srcLength)
+                {
+                    var vx = Vector256.Create((int)gx) + (iota * (int)stepX);
+                    var vy = Vector256.Create((int)gy) + (iota * (int)stepY);
+                    GatherEight(src, ref destRef, stride, bpp, x + j, vx, vy);
+                    j += 8;
+                    span = j;
+                }
+            }
+
             for (var k = j; k < span; k++)
             {
                 var px = sx + (k * stepX);
@@ -500,14 +517,39 @@ internal static class PageTransform
     private static Vector256<int> Load8(ref byte source, int offset) =>
         Avx2.ConvertToVector256Int32(Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref source, offset))).AsByte());
 
+    /// <summary>Which row kernel <see cref="Rotate"/> uses; the bench sets one (on its own thread) to time them against each other.</summary>
+    internal enum RotationKernel
+    {
+        /// <summary>The faster one for the geometry (see <see cref="Rotate"/>).</summary>
+        Auto,
+
+        /// <summary>The plain loop, one pixel at a time: the reference.</summary>
+        Scalar,
+
+        /// <summary>Runs of plain loads where the source stays on two rows (<see cref="RotateRowVectorized"/>), the rest one pixel at a time: the kernel before gathers.</summary>
+        Runs,
+
+        /// <summary>Runs of plain loads, and a gathered group of eight wherever a run is too short.</summary>
+        RunsAndGathers,
+
+        /// <summary>Gathered groups of eight everywhere (<see cref="RotateRowGathered"/>).</summary>
+        Gathers,
+    }
+
+    /// <summary>The bench sets this (on its own thread) to time one kernel; <see cref="ScalarOnly"/> wins over it.</summary>
+    [ThreadStatic]
+    internal static RotationKernel Kernel;
+
     /// <summary>
     /// Rotates counter-clockwise (as seen on screen) by <paramref name="radians"/> about the centre into a canvas of the
     /// given size. Each output pixel samples the source bilinearly in 8-bit fixed point, stepping along the row.
+    /// All kernels give the same bytes as <see cref="RotateRowScalar"/> (tests hold them equal).
     /// </summary>
-    private static RasterImage Rotate(RasterImage image, double radians, int outW, int outH, byte fill, double scale = 1)
+    private static unsafe RasterImage Rotate(RasterImage image, double radians, int outW, int outH, byte fill, double scale = 1)
     {
         var bpp = image.BytesPerPixel;
-        var output = new byte[outW * outH * bpp];
+        // Every byte is written below (fill outside the source, a kernel inside).
+        var output = GC.AllocateUninitializedArray<byte>(outW * outH * bpp);
         int w = image.Width, h = image.Height, stride = image.Stride;
         var src = image.Pixels;
         // Scaling by s: output pixels step 1/s source pixels.
@@ -518,9 +560,9 @@ internal static class PageTransform
         const double One = 1 << Shift;
         var stepX = (long)Math.Round(cos * One);
         var stepY = (long)Math.Round(sin * One);
-        const long Limit = 1L << Shift;
         long maxX = (long)(w - 1) << Shift, maxY = (long)(h - 1) << Shift;
-        ref var srcRef = ref MemoryMarshal.GetArrayDataReference(src);
+        var kernel = ChooseKernel(bpp, stepX, stepY, maxX, maxY);
+        var rows = new (int From, int To, long Sx, long Sy)[outH];
         for (var y = 0; y < outH; y++)
         {
             var dy = y - cyOut;
@@ -531,62 +573,264 @@ internal static class PageTransform
             var dest = output.AsSpan(y * outW * bpp, outW * bpp);
 
             // The run of x whose source lies inside the image (a line crosses a rectangle in one run): solved for
-            // both axes, then nudged so that the ends are exact; outside it the row is fill.
+            // both axes, then nudged so that the ends are exact; outside it the row is fill. Inside it the source
+            // point is below (w − 1, h − 1), so its +1 neighbours are inside too.
             var (from, to) = Inside(sx0, stepX, maxX, 0, outW);
             (from, to) = Inside(sy0, stepY, maxY, from, to);
             if (from >= to)
             {
                 dest.Fill(fill);
+                rows[y] = (0, 0, 0, 0);
                 continue;
             }
 
             dest[..(from * bpp)].Fill(fill);
             dest[(to * bpp)..].Fill(fill);
-            ref var destRef = ref MemoryMarshal.GetReference(dest);
-            var sx = sx0 + (from * stepX);
-            var sy = sy0 + (from * stepY);
-            if (bpp is 1 or 3 && Avx2.IsSupported && stepX > 0 && !ScalarOnly)
-            {
-                RotateRowVectorized(ref srcRef, ref destRef, stride, bpp, from, to, sx, sy, stepX, stepY);
-                continue;
-            }
+            rows[y] = (from, to, sx0 + (from * stepX), sy0 + (from * stepY));
+        }
 
-            if (bpp == 1)
+        // Near a quarter turn an output row walks down a source column, one source row per pixel: strips of output
+        // columns keep the few dozen source rows they read in the cache from one output row to the next.
+        var strip = Math.Abs(stepY) > Math.Abs(stepX) ? SteepStrip : outW;
+        fixed (byte* srcPtr = src)
+        {
+            ref var srcRef = ref MemoryMarshal.GetArrayDataReference(src);
+            for (var left = 0; left < outW; left += strip)
             {
-                // Grey pages, the common case, without the per-channel loop.
-                for (var x = from; x < to; x++, sx += stepX, sy += stepY)
+                for (var y = 0; y < outH; y++)
                 {
-                    var i = ((int)(sy >> Shift) * stride) + (int)(sx >> Shift);
-                    var fx = (int)((sx & (Limit - 1)) >> (Shift - 8));
-                    var fy = (int)((sy & (Limit - 1)) >> (Shift - 8));
-                    int p00 = Unsafe.Add(ref srcRef, i), p01 = Unsafe.Add(ref srcRef, i + 1);
-                    int p10 = Unsafe.Add(ref srcRef, i + stride), p11 = Unsafe.Add(ref srcRef, i + stride + 1);
-                    var top = (p00 << 8) + ((p01 - p00) * fx);
-                    var bottom = (p10 << 8) + ((p11 - p10) * fx);
-                    Unsafe.Add(ref destRef, x) = (byte)(((top << 8) + ((bottom - top) * fy) + (1 << 15)) >> 16);
-                }
+                    var row = rows[y];
+                    var from = Math.Max(row.From, left);
+                    var to = Math.Min(row.To, left + strip);
+                    if (from >= to)
+                    {
+                        continue;
+                    }
 
-                continue;
-            }
-
-            for (var x = from; x < to; x++, sx += stepX, sy += stepY)
-            {
-                var x0 = (int)(sx >> Shift);
-                var y0 = (int)(sy >> Shift);
-                var fx = (int)((sx & (Limit - 1)) >> (Shift - 8));
-                var fy = (int)((sy & (Limit - 1)) >> (Shift - 8));
-                var i = (y0 * stride) + (x0 * bpp);
-                for (var c = 0; c < bpp; c++, i++)
-                {
-                    int p00 = Unsafe.Add(ref srcRef, i), p01 = Unsafe.Add(ref srcRef, i + bpp);
-                    int p10 = Unsafe.Add(ref srcRef, i + stride), p11 = Unsafe.Add(ref srcRef, i + stride + bpp);
-                    var top = (p00 << 8) + ((p01 - p00) * fx);
-                    var bottom = (p10 << 8) + ((p11 - p10) * fx);
-                    Unsafe.Add(ref destRef, (x * bpp) + c) = (byte)(((top << 8) + ((bottom - top) * fy) + (1 << 15)) >> 16);
+                    ref var destRef = ref output[y * outW * bpp];
+                    var sx = row.Sx + ((from - row.From) * stepX);
+                    var sy = row.Sy + ((from - row.From) * stepY);
+                    switch (kernel)
+                    {
+                        case RotationKernel.Runs:
+                        case RotationKernel.RunsAndGathers:
+                            RotateRowVectorized(srcPtr, src.Length, ref destRef, stride, bpp, from, to, sx, sy, stepX, stepY, kernel == RotationKernel.RunsAndGathers);
+                            break;
+                        case RotationKernel.Gathers:
+                            RotateRowGathered(srcPtr, src.Length, ref destRef, stride, bpp, from, to, sx, sy, stepX, stepY);
+                            break;
+                        default:
+                            RotateRowScalar(ref srcRef, ref destRef, stride, bpp, from, to, sx, sy, stepX, stepY);
+                            break;
+                    }
                 }
             }
         }
 
         return new RasterImage(outW, outH, image.Format, output, image.Dpi);
     }
+
+    /// <summary>
+    /// The row kernel for a rotation stepping (stepX, stepY) per output pixel in 16.16. Runs of plain loads need the
+    /// source to advance exactly one pixel per output pixel (stepX &gt; 0, no scaling) and pay off only while the runs
+    /// are long (small angles: about 1/sin pixels); elsewhere every group of eight is gathered.
+    /// </summary>
+    private static RotationKernel ChooseKernel(int bpp, long stepX, long stepY, long maxX, long maxY)
+    {
+        // Gathers and the runs take 32-bit lanes: source coordinates below 2^31 in 16.16, sides up to 32768 pixels.
+        if (ScalarOnly || !Avx2.IsSupported || bpp is not (1 or 3) || maxX > int.MaxValue || maxY > int.MaxValue)
+        {
+            return RotationKernel.Scalar;
+        }
+
+        var kernel = Kernel;
+        if (kernel == RotationKernel.Auto)
+        {
+            // Runs last about 1/sin pixels along y and 1/(1 − cos) along x.
+            var runsLong = Math.Max(Math.Abs(stepY), Math.Abs((1 << 16) - stepX)) * RunsBelowSin < 1 << 16;
+            kernel = runsLong ? RotationKernel.Runs : RotationKernel.Gathers;
+        }
+
+        // The runs need the source to move right by at most one pixel per output pixel (a shrinking scale would
+        // give runs of no length); elsewhere Runs is the plain loop, as before gathers.
+        if (stepX is <= 0 or > 1 << 16)
+        {
+            kernel = kernel switch
+            {
+                RotationKernel.Runs => RotationKernel.Scalar,
+                RotationKernel.RunsAndGathers => RotationKernel.Gathers,
+                _ => kernel,
+            };
+        }
+
+        return kernel;
+    }
+
+    /// <summary>Output columns per strip when rows walk down source columns (a multiple of eight: whole gathered groups).</summary>
+    private const int SteepStrip = 64;
+
+    /// <summary>
+    /// Runs of plain loads beat gathers while they average more than this many pixels: below about 1.9° (bench
+    /// rotate-time: runs twice as fast at 1°, even at 1.5° grey / 2° colour, gathers ahead from 2.5°).
+    /// </summary>
+    private const int RunsBelowSin = 30;
+
+    /// <summary>One output row, one pixel at a time: the reference the vectorized kernels match byte for byte.</summary>
+    private static void RotateRowScalar(ref byte srcRef, ref byte destRef, int stride, int bpp, int from, int to, long sx, long sy, long stepX, long stepY)
+    {
+        const int Shift = 16;
+        const long Limit = 1L << Shift;
+        if (bpp == 1)
+        {
+            // Grey pages, the common case, without the per-channel loop.
+            for (var x = from; x < to; x++, sx += stepX, sy += stepY)
+            {
+                var i = ((int)(sy >> Shift) * stride) + (int)(sx >> Shift);
+                var fx = (int)((sx & (Limit - 1)) >> (Shift - 8));
+                var fy = (int)((sy & (Limit - 1)) >> (Shift - 8));
+                int p00 = Unsafe.Add(ref srcRef, i), p01 = Unsafe.Add(ref srcRef, i + 1);
+                int p10 = Unsafe.Add(ref srcRef, i + stride), p11 = Unsafe.Add(ref srcRef, i + stride + 1);
+                var top = (p00 << 8) + ((p01 - p00) * fx);
+                var bottom = (p10 << 8) + ((p11 - p10) * fx);
+                Unsafe.Add(ref destRef, x) = (byte)(((top << 8) + ((bottom - top) * fy) + (1 << 15)) >> 16);
+            }
+
+            return;
+        }
+
+        for (var x = from; x < to; x++, sx += stepX, sy += stepY)
+        {
+            var x0 = (int)(sx >> Shift);
+            var y0 = (int)(sy >> Shift);
+            var fx = (int)((sx & (Limit - 1)) >> (Shift - 8));
+            var fy = (int)((sy & (Limit - 1)) >> (Shift - 8));
+            var i = (y0 * stride) + (x0 * bpp);
+            for (var c = 0; c < bpp; c++, i++)
+            {
+                int p00 = Unsafe.Add(ref srcRef, i), p01 = Unsafe.Add(ref srcRef, i + bpp);
+                int p10 = Unsafe.Add(ref srcRef, i + stride), p11 = Unsafe.Add(ref srcRef, i + stride + bpp);
+                var top = (p00 << 8) + ((p01 - p00) * fx);
+                var bottom = (p10 << 8) + ((p11 - p10) * fx);
+                Unsafe.Add(ref destRef, (x * bpp) + c) = (byte)(((top << 8) + ((bottom - top) * fy) + (1 << 15)) >> 16);
+            }
+        }
+    }
+
+    /// <summary>
+    /// One output row of a rotation by any angle and scale, eight pixels at a time: the eight source points in 32-bit
+    /// lanes, their neighbours fetched by gathers (<see cref="GatherEight"/>). Groups whose gathers could read past the
+    /// buffer (the bottom-right corner of the source) and the last few pixels go through the plain loop.
+    /// </summary>
+    private static unsafe void RotateRowGathered(byte* src, int srcLength, ref byte destRef, int stride, int bpp, int from, int to, long sx, long sy, long stepX, long stepY)
+    {
+        var reach = GatherReach(stride, bpp);
+        var rowSafe = LastOffset(sx, sy, sx + ((to - from - 1) * stepX), sy + ((to - from - 1) * stepY), stride, bpp) + reach <= srcLength;
+        var iota = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
+        var vx = Vector256.Create((int)sx) + (iota * (int)stepX);
+        var vy = Vector256.Create((int)sy) + (iota * (int)stepY);
+        var stepX8 = Vector256.Create((int)(8 * stepX));
+        var stepY8 = Vector256.Create((int)(8 * stepY));
+        var x = from;
+        for (; x + 8 <= to; x += 8, sx += 8 * stepX, sy += 8 * stepY, vx += stepX8, vy += stepY8)
+        {
+            if (rowSafe || LastOffset(sx, sy, sx + (7 * stepX), sy + (7 * stepY), stride, bpp) + reach <= srcLength)
+            {
+                GatherEight(src, ref destRef, stride, bpp, x, vx, vy);
+            }
+            else
+            {
+                RotateRowScalar(ref *src, ref destRef, stride, bpp, x, x + 8, sx, sy, stepX, stepY);
+            }
+        }
+
+        RotateRowScalar(ref *src, ref destRef, stride, bpp, x, to, sx, sy, stepX, stepY);
+    }
+
+    /// <summary>
+    /// Bytes from a pixel's source offset i to the end of what its gathers read: four at i + stride (grey), eight at
+    /// i + stride (RGB).
+    /// </summary>
+    private static int GatherReach(int stride, int bpp) => stride + (bpp == 1 ? 4 : 8);
+
+    /// <summary>
+    /// The largest source offset of the points between (ax, ay) and (bx, by) on a row: whole-pixel x and y only grow
+    /// or only shrink along a row, so it is at the ends.
+    /// </summary>
+    private static long LastOffset(long ax, long ay, long bx, long by, int stride, int bpp) =>
+        ((Math.Max(ay, by) >> 16) * stride) + ((Math.Max(ax, bx) >> 16) * bpp);
+
+    /// <summary>
+    /// Eight output pixels from x whose source points (16.16) are the lanes of <paramref name="vx"/>, <paramref name="vy"/>.
+    /// A gather at a pixel's offset brings its right neighbour along (grey: bytes 0 and 1 of 32 bits; RGB: bytes 0–5
+    /// of 64 bits); the weights (256 − fx, fx) as two 16-bit halves let one multiply-add blend a horizontal pair,
+    /// p00·(256 − fx) + p01·fx, which is the scalar (p00 &lt;&lt; 8) + (p01 − p00)·fx; the vertical blend is the scalar's.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void GatherEight(byte* src, ref byte destRef, int stride, int bpp, int x, Vector256<int> vx, Vector256<int> vy)
+    {
+        var low = Vector256.Create(0xFFFF);
+        var fx = (vx & low) >>> 8;
+        var fy = (vy & low) >>> 8;
+        var x0 = vx >>> 16;
+        var strides = Vector256.Create(stride);
+        var wx = (Vector256.Create(256) - fx) | (fx << 16);
+        if (bpp == 1)
+        {
+            var at = Avx2.MultiplyLow(vy >>> 16, strides) + x0;
+            var g0 = Avx2.GatherVector256((int*)src, at, 1);
+            var g1 = Avx2.GatherVector256((int*)src, at + strides, 1);
+
+            // Bytes 0 and 1 of each lane to its two 16-bit halves.
+            var pair = Vector256.Create((byte)0, 0x80, 1, 0x80, 4, 0x80, 5, 0x80, 8, 0x80, 9, 0x80, 12, 0x80, 13, 0x80, 0, 0x80, 1, 0x80, 4, 0x80, 5, 0x80, 8, 0x80, 9, 0x80, 12, 0x80, 13, 0x80);
+            var top = Avx2.MultiplyAddAdjacent(Avx2.Shuffle(g0.AsByte(), pair).AsInt16(), wx.AsInt16());
+            var bottom = Avx2.MultiplyAddAdjacent(Avx2.Shuffle(g1.AsByte(), pair).AsInt16(), wx.AsInt16());
+            Store8(ref destRef, x, VerticalBlend(top, bottom, fy));
+            return;
+        }
+
+        // RGB: one 64-bit gather per pixel and row brings both horizontal neighbours (bytes 0–2 and 3–5), half the
+        // elements of 32-bit gathers. Pixels 0–3 land in one vector, 4–7 in another, two per 128-bit half, so the
+        // blend runs on the pixels in the order 0, 1, 4, 5, 2, 3, 6, 7 (its own inverse).
+        var at3 = Avx2.MultiplyLow(vy >>> 16, strides) + x0 + x0 + x0;
+        var lower = at3.GetLower();
+        var upper = at3.GetUpper();
+        var rowBelow = Vector128.Create(stride);
+        var top03 = Avx2.GatherVector256((long*)src, lower, 1);
+        var top47 = Avx2.GatherVector256((long*)src, upper, 1);
+        var bottom03 = Avx2.GatherVector256((long*)src, lower + rowBelow, 1);
+        var bottom47 = Avx2.GatherVector256((long*)src, upper + rowBelow, 1);
+        var order = Vector256.Create(0, 1, 4, 5, 2, 3, 6, 7);
+        wx = Avx2.PermuteVar8x32(wx, order);
+        fy = Avx2.PermuteVar8x32(fy, order);
+        var rgb = Channel(top03, top47, bottom03, bottom47, wx, fy, 0) | (Channel(top03, top47, bottom03, bottom47, wx, fy, 1) << 8) |
+            (Channel(top03, top47, bottom03, bottom47, wx, fy, 2) << 16);
+        rgb = Avx2.PermuteVar8x32(rgb, order);
+
+        // Three bytes of each lane, twelve per 128-bit half; the first half's 16-byte store spills four bytes that
+        // the second half's 12 bytes then cover.
+        var packed = Avx2.Shuffle(rgb.AsByte(), Vector256.Create((byte)0, 1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14, 0x80, 0x80, 0x80, 0x80, 0, 1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14, 0x80, 0x80, 0x80, 0x80));
+        var to = x * 3;
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref destRef, to), packed.GetLower());
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref destRef, to + 12), packed.GetUpper().AsUInt64().ToScalar());
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref destRef, to + 20), packed.GetUpper().AsUInt32().GetElement(2));
+    }
+
+    /// <summary>Channel <paramref name="c"/> of eight RGB pixels (in the order 0, 1, 4, 5, 2, 3, 6, 7) from their gathered 64-bit neighbourhoods.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<int> Channel(Vector256<long> top03, Vector256<long> top47, Vector256<long> bottom03, Vector256<long> bottom47, Vector256<int> wx, Vector256<int> fy, int c)
+    {
+        // Bytes c and c + 3 of each 64-bit lane (the pixel and its right neighbour) to the 16-bit halves of a 32-bit
+        // lane: the first vector's two pixels per half to lanes 0–1 of the half, the second's to lanes 2–3.
+        var b = (byte)c;
+        var first = Vector256.Create(b, 0x80, (byte)(b + 3), 0x80, (byte)(b + 8), 0x80, (byte)(b + 11), 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, b, 0x80, (byte)(b + 3), 0x80, (byte)(b + 8), 0x80, (byte)(b + 11), 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80);
+        var second = Vector256.Create((byte)0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, b, 0x80, (byte)(b + 3), 0x80, (byte)(b + 8), 0x80, (byte)(b + 11), 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, b, 0x80, (byte)(b + 3), 0x80, (byte)(b + 8), 0x80, (byte)(b + 11), 0x80);
+        var top = Avx2.MultiplyAddAdjacent((Avx2.Shuffle(top03.AsByte(), first) | Avx2.Shuffle(top47.AsByte(), second)).AsInt16(), wx.AsInt16());
+        var bottom = Avx2.MultiplyAddAdjacent((Avx2.Shuffle(bottom03.AsByte(), first) | Avx2.Shuffle(bottom47.AsByte(), second)).AsInt16(), wx.AsInt16());
+        return VerticalBlend(top, bottom, fy);
+    }
+
+    /// <summary>The scalar's ((top &lt;&lt; 8) + (bottom − top)·fy + 2^15) &gt;&gt; 16 in eight lanes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<int> VerticalBlend(Vector256<int> top, Vector256<int> bottom, Vector256<int> fy) =>
+        ((top << 8) + ((bottom - top) * fy) + Vector256.Create(1 << 15)) >> 16;
 }
