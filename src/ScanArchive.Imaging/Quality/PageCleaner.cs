@@ -14,8 +14,12 @@ namespace ScanArchive.Imaging.Quality;
 /// </remarks>
 public sealed class PageCleaner : IPageCleaner
 {
-    /// <summary>White margin kept around the content for the engine: its line finder wants some paper around the text.</summary>
-    private const double ContentMarginMm = 6;
+    /// <summary>
+    /// White margin kept around the content for the engine: its layout analysis wants paper around the text. Measured
+    /// (bench content-area, accuracy): with 6 mm the reading of a few pages changed (an ID card copy, receipts), with
+    /// 12 mm it is within noise of the whole page while the engine still saves ~3-4 % of its CPU on A4 forms.
+    /// </summary>
+    private const double ContentMarginMm = 12;
 
     /// <summary>A content area larger than this share of the page is not worth restricting recognition to.</summary>
     private const double MaxContentShare = 0.95;
