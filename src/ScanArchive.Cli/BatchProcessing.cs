@@ -74,9 +74,13 @@ internal static class BatchProcessing
         }
     }
 
-    public static async Task<int> RunAsync(LiteDbArchiveStore store, Batch batch, TesseractOptions ocrOptions, CultureInfo culture, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(LiteDbArchiveStore store, Batch batch, TesseractOptions ocrOptions, CultureInfo culture, CancellationToken cancellationToken) =>
+        RunAsync(store, batch, CreatePipeline(store, ocrOptions, culture), culture, cancellationToken);
+
+    /// <summary>Runs a pipeline started earlier (e.g. while files were being copied in); takes ownership of it.</summary>
+    public static async Task<int> RunAsync(LiteDbArchiveStore store, Batch batch, Pipeline? started, CultureInfo culture, CancellationToken cancellationToken)
     {
-        if (CreatePipeline(store, ocrOptions, culture) is not { } pipeline)
+        if (started is not { } pipeline)
         {
             return ExitCodes.UsageOrSetup;
         }

@@ -49,6 +49,18 @@ internal static class BatchCommands
                 throw new ArchiveException(ArchiveProblem.InvalidState, batch.Name, ArchiveSession.StateName(batch.State, culture));
             }
 
+            // The engines load (~0.4 s of both cores) while the files are copied in (mostly waiting for the disk).
+            var pipelineStart = result.GetValue(noProcess) ? null : Task.Run(() => BatchProcessing.CreatePipeline(store, engine.Read(result), culture), CancellationToken.None);
+            return await ImportAndProcessAsync(store, batch, collected, pipelineStart, culture, cancellationToken);
+        }));
+        return command;
+    }
+
+    private static async Task<int> ImportAndProcessAsync(LiteDbArchiveStore store, Batch batch, InputCollection collected, Task<BatchProcessing.Pipeline?>? pipelineStart, CultureInfo culture, CancellationToken cancellationToken)
+    {
+        var handedOver = false;
+        try
+        {
             // A file that cannot even be identified is refused here, with its name; the others go in.
             var reader = new DocumentReader();
             var imported = 0;
@@ -77,15 +89,23 @@ internal static class BatchCommands
                 $"已导入 {imported} 个文件到批次“{batch.Name}”，{refused} 个无法导入。",
                 $"Imported {imported} file(s) into batch \"{batch.Name}\"; {refused} could not be imported.",
                 culture));
-            if (result.GetValue(noProcess) || imported == 0)
+            if (pipelineStart is null || imported == 0)
             {
                 return refused > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Success;
             }
 
-            var processed = await BatchProcessing.RunAsync(store, batch, engine.Read(result), culture, cancellationToken);
+            handedOver = true;
+            var processed = await BatchProcessing.RunAsync(store, batch, await pipelineStart, culture, cancellationToken);
             return refused > 0 && processed == ExitCodes.Success ? ExitCodes.SomeInputsFailed : processed;
-        }));
-        return command;
+        }
+        finally
+        {
+            // Started but not handed over (nothing imported, or the copy failed): stop the engines.
+            if (!handedOver && pipelineStart is not null)
+            {
+                (await pipelineStart)?.Dispose();
+            }
+        }
     }
 
     private static Command Process()
