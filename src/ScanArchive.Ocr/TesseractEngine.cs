@@ -115,8 +115,6 @@ internal sealed class TesseractEngine : IDisposable
         }
     }
 
-    public OcrPage Recognize(RasterImage image, CancellationToken cancellationToken) => Recognize(image, null, cancellationToken);
-
     /// <summary>
     /// Recognizes a page; <paramref name="hints"/> from the quality step spare the engine a second skew search and
     /// the blank margins (only the content area is read, cut out, which costs Tesseract 3–4 % less CPU on A4 forms

@@ -26,22 +26,12 @@ internal static class TextLayerGeometry
     /// <summary>Width and height of the page box of Tesseract's one-page text PDF, read from its bytes; null when it has no single plain box.</summary>
     public static (double Width, double Height)? MediaBoxSize(byte[] pdf)
     {
-        var key = "/MediaBox ["u8;
-        var span = pdf.AsSpan();
-        var start = span.IndexOf(key);
-        if (start < 0 || span[(start + key.Length)..].IndexOf(key) >= 0)
+        if (FindMediaBox(pdf) is not var (open, length))
         {
             return null;
         }
 
-        var rest = span[(start + key.Length)..];
-        var close = rest.IndexOf((byte)']');
-        if (close < 0)
-        {
-            return null;
-        }
-
-        var numbers = Encoding.ASCII.GetString(rest[..close]).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var numbers = Encoding.ASCII.GetString(pdf, open + 1, length - 2).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return numbers.Length == 4 &&
             double.TryParse(numbers[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var x0) &&
             double.TryParse(numbers[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var y0) &&
@@ -60,34 +50,38 @@ internal static class TextLayerGeometry
     /// <exception cref="ArgumentException">The PDF has no single page box of Tesseract's form, or the new one cannot fit.</exception>
     public static byte[] WithMediaBox(byte[] pdf, double width, double height)
     {
-        var key = "/MediaBox ["u8;
-        var span = pdf.AsSpan();
-        var start = span.IndexOf(key);
-        if (start < 0 || span[(start + key.Length)..].IndexOf(key) >= 0)
+        if (FindMediaBox(pdf) is not var (open, length))
         {
-            throw new ArgumentException("The text layer does not have exactly one page box.", nameof(pdf));
+            throw new ArgumentException("The text layer does not have exactly one closed page box.", nameof(pdf));
         }
 
-        var open = start + key.Length - 1;
-        var close = span[open..].IndexOf((byte)']');
-        if (close < 0)
-        {
-            throw new ArgumentException("The text layer's page box is not closed.", nameof(pdf));
-        }
-
-        var length = close + 1;
         foreach (var format in new[] { "0.00", "0.0", "0" })
         {
             var box = string.Create(CultureInfo.InvariantCulture, $"[0 0 {width.ToString(format, CultureInfo.InvariantCulture)} {height.ToString(format, CultureInfo.InvariantCulture)}]");
             if (box.Length <= length)
             {
                 var patched = (byte[])pdf.Clone();
-                var bytes = Encoding.ASCII.GetBytes(box.PadRight(length));
-                bytes.CopyTo(patched, open);
+                Encoding.ASCII.GetBytes(box.PadRight(length)).CopyTo(patched, open);
                 return patched;
             }
         }
 
         throw new ArgumentException($"A page box of {width:0.##} × {height:0.##} pt does not fit in the text layer's.", nameof(pdf));
+    }
+
+    /// <summary>Where the array of the file's only <c>/MediaBox [...]</c> starts (at '[') and its length up to ']'; null when there is not exactly one.</summary>
+    private static (int Open, int Length)? FindMediaBox(byte[] pdf)
+    {
+        var key = "/MediaBox ["u8;
+        var span = pdf.AsSpan();
+        var start = span.IndexOf(key);
+        if (start < 0 || span[(start + key.Length)..].IndexOf(key) >= 0)
+        {
+            return null;
+        }
+
+        var open = start + key.Length - 1;
+        var close = span[open..].IndexOf((byte)']');
+        return close < 0 ? null : (open, close + 1);
     }
 }

@@ -102,16 +102,13 @@ public sealed class PageCleaner : IPageCleaner
 
         var factor = measurement.Analysis.Factor;
         PixelBox Scaled(PixelBox b) => new(b.X * factor, b.Y * factor, b.Width * factor, b.Height * factor);
-        var mapped = PageTransform.MapBox(Scaled(box), page.Width, page.Height, rotation, skew);
-        if (skew != 0 && measurement.CutOffSides == PageSides.None && measurement.ContentMarkBoxes.Count > 0)
+        var mapping = new PageTransform.BoxMapping(page.Width, page.Height, rotation, skew);
+        var mapped = mapping.Map(Scaled(box));
+        if (skew != 0 && measurement.CutOffSides == PageSides.None)
         {
             // Mark by mark: the bounds of a tilted page's bounding box are wider than the straightened content by
             // w·sin(skew). (With text cut off at a side the looser box stands: it reaches that side.)
-            mapped = default;
-            foreach (var mark in measurement.ContentMarkBoxes)
-            {
-                mapped = mapped.Union(PageTransform.MapBox(Scaled(mark), page.Width, page.Height, rotation, skew));
-            }
+            mapped = measurement.ContentMarkBoxes.Aggregate(default(PixelBox), (acc, mark) => acc.Union(mapping.Map(Scaled(mark))));
         }
 
         var margin = (int)Math.Ceiling(Math.Max(16, ContentMarginMm / 25.4 * measurement.AssumedAnalysisDpi * factor));

@@ -62,16 +62,33 @@ internal sealed record PageMeasurement
     public double AssumedAnalysisDpi { get; init; }
 
     /// <summary>
-    /// Bounds of every content and edge-zone mark on the analysis image (not specks, punch holes or anything touching
-    /// the border), extended to each side where text is cut off; null when there is none.
-    /// </summary>
-    public PixelBox? ContentBox { get; init; }
-
-    /// <summary>
-    /// The boxes of those marks (analysis pixels), so that the content's bounds can be taken again after straightening:
-    /// the bounds of a tilted page's bounding box are wider than the straightened content by w·sin(skew).
+    /// The boxes of every content and edge-zone mark on the analysis image (not specks, punch holes or anything
+    /// touching the border), so that the content's bounds can be taken again after straightening: the bounds of a
+    /// tilted page's bounding box are wider than the straightened content by w·sin(skew).
     /// </summary>
     public IReadOnlyList<PixelBox> ContentMarkBoxes { get; init; } = [];
+
+    /// <summary>
+    /// Bounds of <see cref="ContentMarkBoxes"/>, extended to each side where text is cut off (it is read as far as the
+    /// edge); null when there is no mark.
+    /// </summary>
+    public PixelBox? ContentBox
+    {
+        get
+        {
+            if (ContentMarkBoxes.Count == 0)
+            {
+                return null;
+            }
+
+            var box = ContentMarkBoxes.Aggregate(default(PixelBox), (acc, b) => acc.Union(b));
+            return PixelBox.FromEdges(
+                CutOffSides.HasFlag(PageSides.Left) ? 0 : box.X,
+                CutOffSides.HasFlag(PageSides.Top) ? 0 : box.Y,
+                CutOffSides.HasFlag(PageSides.Right) ? Analysis.Width : box.Right,
+                CutOffSides.HasFlag(PageSides.Bottom) ? Analysis.Height : box.Bottom);
+        }
+    }
 }
 
 /// <summary>Measures a page on its analysis copy: ink, paper, marks, skew, text size, edge blur, cut-off edges.</summary>
@@ -143,7 +160,6 @@ internal static class PageMeasurer
             }
         }
 
-        int boxLeft = w, boxTop = h, boxRight = 0, boxBottom = 0;
         var markBoxes = new List<PixelBox>();
         for (var c = 0; c < components.Count; c++)
         {
@@ -151,10 +167,6 @@ internal static class PageMeasurer
             {
                 var comp = components[c];
                 markBoxes.Add(new PixelBox(comp.Left, comp.Top, comp.Width, comp.Height));
-                boxLeft = Math.Min(boxLeft, comp.Left);
-                boxTop = Math.Min(boxTop, comp.Top);
-                boxRight = Math.Max(boxRight, comp.Right);
-                boxBottom = Math.Max(boxBottom, comp.Bottom);
             }
         }
 
@@ -242,18 +254,6 @@ internal static class PageMeasurer
         var contrast = ink.PaperLevel - inkLevel;
         var sigma = EdgeBlurEstimator.MedianSigma(analysis, (int)Math.Max(20, contrast * 0.5));
 
-        var cutOff = CutOff(components, kind, w, h, textHeight is { } th ? th / analysis.Factor : Mm(2.5));
-        PixelBox? contentBox = null;
-        if (boxRight > boxLeft)
-        {
-            // Text cut off at an edge is still read, as far as the edge.
-            boxLeft = cutOff.HasFlag(PageSides.Left) ? 0 : boxLeft;
-            boxTop = cutOff.HasFlag(PageSides.Top) ? 0 : boxTop;
-            boxRight = cutOff.HasFlag(PageSides.Right) ? w : boxRight;
-            boxBottom = cutOff.HasFlag(PageSides.Bottom) ? h : boxBottom;
-            contentBox = new PixelBox(boxLeft, boxTop, boxRight - boxLeft, boxBottom - boxTop);
-        }
-
         return new PageMeasurement
         {
             Analysis = analysis,
@@ -268,9 +268,8 @@ internal static class PageMeasurer
             TextHeight = textHeight,
             Characters = heights.Count,
             EdgeSigma = sigma * analysis.Factor,
-            CutOffSides = cutOff,
+            CutOffSides = CutOff(components, kind, w, h, textHeight is { } th ? th / analysis.Factor : Mm(2.5)),
             AssumedAnalysisDpi = adpi,
-            ContentBox = contentBox,
             ContentMarkBoxes = markBoxes,
             TextDensity = density,
         };

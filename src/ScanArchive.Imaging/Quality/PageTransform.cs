@@ -373,31 +373,49 @@ internal static class PageTransform
     /// and skew: the bounds of its four corners carried through the same rotation about the centre (the shears for
     /// small skews stay within a pixel of it).
     /// </summary>
-    public static PixelBox MapBox(PixelBox box, int width, int height, int rotationClockwise, double skewDegrees)
+    public static PixelBox MapBox(PixelBox box, int width, int height, int rotationClockwise, double skewDegrees) =>
+        new BoxMapping(width, height, rotationClockwise, skewDegrees).Map(box);
+
+    /// <summary><see cref="MapBox"/> for many boxes of one page: the rotation is set up once.</summary>
+    internal sealed class BoxMapping
     {
-        var quarter = ((rotationClockwise % 360) + 360) % 360;
-        var (outW, outH) = quarter is 90 or 270 ? (height, width) : (width, height);
-        var radians = (quarter - skewDegrees) * Math.PI / 180;
-        double cos = Math.Cos(radians), sin = Math.Sin(radians);
-        double cxIn = (width - 1) / 2.0, cyIn = (height - 1) / 2.0, cxOut = (outW - 1) / 2.0, cyOut = (outH - 1) / 2.0;
-        double left = double.MaxValue, top = double.MaxValue, right = double.MinValue, bottom = double.MinValue;
-        foreach (var (x, y) in new[] { (box.X, box.Y), (box.Right, box.Y), (box.X, box.Bottom), (box.Right, box.Bottom) })
+        private readonly double _cos, _sin, _cxIn, _cyIn, _cxOut, _cyOut;
+        private readonly int _outW, _outH;
+
+        public BoxMapping(int width, int height, int rotationClockwise, double skewDegrees)
         {
-            // The inverse of Rotate's output-to-source mapping.
-            double dx = x - cxIn, dy = y - cyIn;
-            var ox = (dx * cos) + (dy * sin) + cxOut;
-            var oy = (-dx * sin) + (dy * cos) + cyOut;
-            left = Math.Min(left, ox);
-            top = Math.Min(top, oy);
-            right = Math.Max(right, ox);
-            bottom = Math.Max(bottom, oy);
+            var quarter = ((rotationClockwise % 360) + 360) % 360;
+            (_outW, _outH) = quarter is 90 or 270 ? (height, width) : (width, height);
+            var radians = (quarter - skewDegrees) * Math.PI / 180;
+            (_cos, _sin) = (Math.Cos(radians), Math.Sin(radians));
+            (_cxIn, _cyIn, _cxOut, _cyOut) = ((width - 1) / 2.0, (height - 1) / 2.0, (_outW - 1) / 2.0, (_outH - 1) / 2.0);
         }
 
-        var l = Math.Clamp((int)Math.Floor(left), 0, outW);
-        var t = Math.Clamp((int)Math.Floor(top), 0, outH);
-        var r = Math.Clamp((int)Math.Ceiling(right), 0, outW);
-        var b = Math.Clamp((int)Math.Ceiling(bottom), 0, outH);
-        return new PixelBox(l, t, r - l, b - t);
+        public PixelBox Map(PixelBox box)
+        {
+            double left = double.MaxValue, top = double.MaxValue, right = double.MinValue, bottom = double.MinValue;
+            Corner(box.X, box.Y);
+            Corner(box.Right, box.Y);
+            Corner(box.X, box.Bottom);
+            Corner(box.Right, box.Bottom);
+            var l = Math.Clamp((int)Math.Floor(left), 0, _outW);
+            var t = Math.Clamp((int)Math.Floor(top), 0, _outH);
+            var r = Math.Clamp((int)Math.Ceiling(right), 0, _outW);
+            var b = Math.Clamp((int)Math.Ceiling(bottom), 0, _outH);
+            return new PixelBox(l, t, r - l, b - t);
+
+            void Corner(int x, int y)
+            {
+                // The inverse of Rotate's output-to-source mapping.
+                double dx = x - _cxIn, dy = y - _cyIn;
+                var ox = (dx * _cos) + (dy * _sin) + _cxOut;
+                var oy = (-dx * _sin) + (dy * _cos) + _cyOut;
+                left = Math.Min(left, ox);
+                top = Math.Min(top, oy);
+                right = Math.Max(right, ox);
+                bottom = Math.Max(bottom, oy);
+            }
+        }
     }
 
     /// <summary>A copy of part of the image.</summary>
