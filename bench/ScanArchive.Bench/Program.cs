@@ -17,6 +17,8 @@ return args.FirstOrDefault() switch
     "deskew" => await DeskewBench.RunAsync(args[1..]),
     "deblur" => await DeblurBench.RunAsync(args[1..]),
     "content-area" => await ContentAreaBench.RunAsync(args[1..]),
+    "han-orientation-train" => HanOrientationBench.Train(args[1..]),
+    "han-orientation" => HanOrientationBench.Check(args[1..]),
     _ => Usage(),
 };
 
@@ -32,6 +34,8 @@ static int Usage()
     Console.Error.WriteLine("       ScanArchive.Bench deskew --out DIR [--min DEG] [--lang L] INPUT...");
     Console.Error.WriteLine("       ScanArchive.Bench deskew-time DEGREES cubic,bilinear PAGE...");
     Console.Error.WriteLine("       ScanArchive.Bench rotate-time [--angles 1,4,8,12] [PAGE]");
+    Console.Error.WriteLine("       ScanArchive.Bench han-orientation-train [--out FILE]");
+    Console.Error.WriteLine("       ScanArchive.Bench han-orientation PAGE...");
     Console.Error.WriteLine("       ScanArchive.Bench deblur --samples DIR --out DIR [--methods none,cleaner,wiener:0.01,...] [--sigmas 3,4,5,6] [--jpeg Q] [--pages N] [--calibrate]");
     return 2;
 }

@@ -10,7 +10,8 @@ namespace ScanArchive.Ocr;
 /// ascenders against descenders, a few milliseconds); anything else (Chinese, turned pages, too little text) goes
 /// to Tesseract's orientation and script detection (OSD, <c>osd.traineddata</c>), which classifies up to 250
 /// characters in four orientations and costs 150–300 ms on a page — unless the caller asked for
-/// <see cref="OrientationEffort.Quick"/>, which runs OSD only when the count points away from upright.
+/// <see cref="OrientationEffort.Quick"/>, which never runs OSD: a count as clearly below zero answers "upside down"
+/// (<see cref="OrientationMethods.Descenders"/>, for the caller to confirm), anything else answers nothing.
 /// Safe for concurrent callers: each call borrows one of a few OSD engines, created on first need (loading
 /// osd.traineddata takes ~30 ms and ~10 MB per engine), because a TessBaseAPI must not be shared between threads.
 /// </summary>
@@ -78,11 +79,14 @@ public sealed class TesseractOrientationDetector : IOrientationDetector, IDispos
             return new OrientationEstimate(0, up, OrientationMethods.Ascenders);
         }
 
-        // Asked for a cheap answer: only a count that points away from upright is worth OSD now; an inconclusive one
-        // (all Chinese text, little text) is left to recognition.
-        if (effort == OrientationEffort.Quick && !(quick <= -MinQuickUprightConfidence))
+        // Asked for a cheap answer: a count that points as clearly away from upright is the answer (the caller has it
+        // confirmed by recognition: upright Chinese pages have scored down to −3); an inconclusive one (all Chinese
+        // text, little text) is left to the caller's other cues.
+        if (effort == OrientationEffort.Quick)
         {
-            return null;
+            return quick is { } down && down <= -MinQuickUprightConfidence
+                ? new OrientationEstimate(180, -down, OrientationMethods.Descenders)
+                : null;
         }
 
         cancellationToken.ThrowIfCancellationRequested();

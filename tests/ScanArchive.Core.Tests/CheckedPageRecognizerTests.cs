@@ -76,6 +76,44 @@ public class CheckedPageRecognizerTests
     }
 
     [Theory]
+    [InlineData(OrientationMethods.CharacterShapes, 0)]
+    [InlineData(OrientationMethods.CharacterShapes, 180)]
+    [InlineData(OrientationMethods.Descenders, 180)]
+    public async Task A_cue_verdict_that_reads_well_stands_without_the_full_detector(string method, int rotation)
+    {
+        var cleaner = new ScriptedCleaner(method, reorientTo: 90, cleanTo: rotation);
+        var engine = new ConfidenceEngine(upright: rotation == 0 ? 92 : 30, turned: 92);
+
+        var page = await new CheckedPageRecognizer(engine, cleaner).RecognizeAsync(Scan);
+
+        Assert.Equal(0, cleaner.Reoriented);
+        Assert.Single(engine.Seen);
+        Assert.Equal(method, page.Ocr.Quality!.Metrics.OrientationMethod);
+        Assert.Equal(rotation, page.Ocr.Quality.Metrics.Rotation);
+        Assert.Equal(rotation, page.Ocr.Quality.Cleanup.RotatedClockwise);
+    }
+
+    [Theory]
+    [InlineData(OrientationMethods.CharacterShapes)]
+    [InlineData(OrientationMethods.Descenders)]
+    public async Task A_cue_that_turned_the_page_the_wrong_way_is_caught_by_the_weak_reading_and_undone(string method)
+    {
+        // The scan is upright; the cue turned it upside down (image 2), which reads badly; the full detector says upright.
+        var cleaner = new ScriptedCleaner(method, reorientTo: 0, cleanTo: 180);
+        var engine = new ConfidenceEngine(upright: 92, turned: 41);
+
+        var page = await new CheckedPageRecognizer(engine, cleaner).RecognizeAsync(Scan);
+
+        Assert.Equal(1, cleaner.Reoriented);
+        Assert.Equal(2, engine.Seen.Count);
+        Assert.Same(Scan, page.Image);
+        Assert.Equal(92, page.Ocr.MeanConfidence);
+        Assert.Equal(0, page.Ocr.Quality!.Metrics.Rotation);
+        Assert.Equal(0, page.Ocr.Quality.Cleanup.RotatedClockwise);
+        Assert.Equal(OrientationMethods.Osd, page.Ocr.Quality.Metrics.OrientationMethod);
+    }
+
+    [Theory]
     [InlineData(OrientationMethods.Osd)]
     [InlineData(OrientationMethods.Ascenders)]
     [InlineData(OrientationMethods.None)]
@@ -127,15 +165,21 @@ public class CheckedPageRecognizerTests
         return new RasterImage(4, 4, PixelFormat.Gray8, pixels, 300);
     }
 
-    /// <summary>Clean returns the page as it is with the given orientation method; Reorient turns it (a new image marked 2) when told to.</summary>
-    private sealed class ScriptedCleaner(string method, int reorientTo) : IPageCleaner
+    /// <summary>
+    /// Clean returns the page with the given orientation method, as it is or (cleanTo ≠ 0) turned, a new image marked 2;
+    /// Reorient turns it the same way when told to.
+    /// </summary>
+    private sealed class ScriptedCleaner(string method, int reorientTo, int cleanTo = 0) : IPageCleaner
     {
         public int Reoriented { get; private set; }
 
         public PixelBox? ContentArea { get; init; }
 
-        public CleanedPage Clean(RasterImage page, QualityProfile profile, CancellationToken cancellationToken = default) =>
-            new(page, PageQuality.From(QualityJudgeTests.Good() with { OrientationMethod = method, Rotation = 0, OrientationConfidence = 0 }, profile)) { ContentArea = ContentArea };
+        public CleanedPage Clean(RasterImage page, QualityProfile profile, CancellationToken cancellationToken = default)
+        {
+            var quality = PageQuality.From(QualityJudgeTests.Good() with { OrientationMethod = method, Rotation = cleanTo, OrientationConfidence = 5 }, profile, new PageCleanup(cleanTo, 0, null));
+            return new(cleanTo == 0 ? page : Image(2), quality) { ContentArea = ContentArea };
+        }
 
         public CleanedPage Reorient(RasterImage page, QualityProfile profile, CancellationToken cancellationToken = default)
         {

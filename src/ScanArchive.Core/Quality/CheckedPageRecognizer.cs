@@ -10,15 +10,16 @@ public sealed record RecognizedPage(RasterImage Image, OcrPage Ocr);
 
 /// <summary>
 /// The page pipeline's first two steps in their order: quality check and cleanup first (a blank page skips OCR, a
-/// turned page is read upright), then recognition, whose confidence settles the one question the cheap checks leave
-/// open: whether a page with its lines running across is upright or upside down.
+/// turned page is read upright), then recognition, whose confidence confirms the orientation wherever a cheap cue
+/// rather than the full detector decided it.
 /// </summary>
 /// <remarks>
-/// Why recognition decides: Tesseract OSD costs 200–300 ms of CPU per page, a quarter of a Chinese page's OCR, and
-/// upright Chinese text has no cheap tell (Latin text has: its ascenders). Reading the page as it is costs nothing
-/// extra when it is upright, which is nearly always; text read upside down comes out with a mean word confidence of
-/// 39–68 against 86–95 upright, so a weak reading calls the full detector, and a page it finds turned is read again
-/// the right way up. The better of the two readings is kept. Thread-safe when the cleaner and engine are.
+/// Why recognition confirms: Tesseract OSD costs 200–300 ms of CPU per page, a quarter to a half of a page's OCR,
+/// while the cheap cues (ascenders of Latin text, the shapes of Chinese characters) cost milliseconds but can be
+/// wrong, and some pages have neither (little text). Text read the wrong way up comes out with a mean word confidence
+/// of 39–68 against 86–95 upright, so a strong reading confirms the cue's verdict (or, without a verdict, that the
+/// page is upright) at no extra cost; a weak one calls the full detector, and a page it finds the other way is read
+/// again. The better of the two readings is kept. Thread-safe when the cleaner and engine are.
 /// </remarks>
 public sealed class CheckedPageRecognizer
 {
@@ -61,14 +62,19 @@ public sealed class CheckedPageRecognizer
         }
 
         var ocr = await _engine.RecognizeAsync(cleaned.Image, HintsFor(cleaned), cancellationToken).ConfigureAwait(false);
-        if (quality.Metrics.OrientationMethod != OrientationMethods.Assumed)
+        var method = quality.Metrics.OrientationMethod;
+        if (!OrientationMethods.NeedsConfirmation(method))
         {
             return new RecognizedPage(cleaned.Image, ocr with { Quality = quality });
         }
 
         if (ocr.MeanConfidence >= _profile.Thresholds.MinUprightRecognitionConfidence)
         {
-            return new RecognizedPage(cleaned.Image, ocr with { Quality = WithOrientation(quality, OrientationMethods.Recognition, Math.Round(ocr.MeanConfidence, 1)) });
+            // Confirmed. A page taken as upright for want of a cue records its reading as the evidence; a cue's verdict keeps its own.
+            var confirmed = method == OrientationMethods.Assumed
+                ? WithOrientation(quality, OrientationMethods.Recognition, Math.Round(ocr.MeanConfidence, 1))
+                : quality;
+            return new RecognizedPage(cleaned.Image, ocr with { Quality = confirmed });
         }
 
         var reoriented = await Task.Run(() => _cleaner.Reorient(page, _profile, cancellationToken), cancellationToken).ConfigureAwait(false);

@@ -22,8 +22,8 @@ public enum OrientationEffort
     Full,
 
     /// <summary>
-    /// Only what is cheap: answer when a quick test settles it (or points away from upright, which is then checked in
-    /// full), otherwise return null and leave the question to recognition.
+    /// Only what is cheap: answer when a quick test settles it, otherwise return null. A verdict of a quick test that
+    /// can be wrong carries a method for which <see cref="OrientationMethods.NeedsConfirmation"/> holds.
     /// </summary>
     Quick,
 }

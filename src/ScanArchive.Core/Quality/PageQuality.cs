@@ -150,6 +150,20 @@ public static class OrientationMethods
     /// </summary>
     public const string Ascenders = "ascenders";
 
+    /// <summary>
+    /// Latin text found upside down by the same count (more descenders than ascenders), without OSD; provisional
+    /// until recognition confirms it (see <see cref="NeedsConfirmation"/>).
+    /// </summary>
+    public const string Descenders = "descenders";
+
+    /// <summary>
+    /// Chinese text found upright or upside down by the shapes of its characters (the ink within each character's
+    /// square, weighed against the average upright character), without OSD; provisional until recognition confirms it
+    /// (see <see cref="NeedsConfirmation"/>). <see cref="PageQualityMetrics.OrientationConfidence"/> holds the vote's
+    /// margin in standard deviations (acted on from 4).
+    /// </summary>
+    public const string CharacterShapes = "characterShapes";
+
     /// <summary>No detector or nothing to judge by: taken as upright.</summary>
     public const string None = "none";
 
@@ -169,4 +183,12 @@ public static class OrientationMethods
     /// (<see cref="PageQualityMetrics.OrientationConfidence"/> then holds that mean confidence, 0–100).
     /// </summary>
     public const string Recognition = "recognition";
+
+    /// <summary>
+    /// True for a verdict from a cheap cue that the page's recognition must confirm (<see cref="Assumed"/>,
+    /// <see cref="Descenders"/>, <see cref="CharacterShapes"/>): when the reading comes out weak, the full detector
+    /// decides and the page is read again if it turns out the other way.
+    /// </summary>
+    /// <param name="method">An <see cref="PageQualityMetrics.OrientationMethod"/>.</param>
+    public static bool NeedsConfirmation(string method) => method is Assumed or Descenders or CharacterShapes;
 }

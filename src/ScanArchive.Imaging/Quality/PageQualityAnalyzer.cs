@@ -71,17 +71,27 @@ public sealed class PageQualityAnalyzer
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 // A page whose lines run sideways is shown to the detector turned a quarter back, so that its lines
-                // run across: then only "upright or upside down" is left, which the cheap ascender test can settle
-                // for Latin text without OSD. The verdict is mapped back to the page as scanned.
-                // A page whose lines run across and which the quick test cannot settle is left for recognition to
-                // confirm (CheckedPageRecognizer): OSD is a quarter of a Chinese page's OCR, and pages are nearly always upright.
+                // run across: then only "upright or upside down" is left. Where recognition may confirm the verdict,
+                // cheap cues answer that first: the ascender count for Latin text (Leptonica), the shapes of the
+                // character cells for Chinese (HanOrientation). Tesseract OSD, 200–300 ms, runs only when neither
+                // settles a page whose lines do not clearly run across; a page whose lines run across and which no cue settles is left for
+                // recognition to confirm (CheckedPageRecognizer), since pages are nearly always upright.
+                // The verdict is mapped back to the page as scanned.
                 var preTurn = looksSideways ? 270 : 0;
-                var deferred = looksUpright && profile.ConfirmUprightByRecognition && !fullOrientation;
+                var cheap = profile.ConfirmUprightByRecognition && !fullOrientation;
                 var copy = OrientationCopy(m, page, t);
-                var found = _orientation.Detect(
-                    preTurn == 0 ? copy : PixelRotation.RotateClockwise(copy, preTurn),
-                    deferred ? OrientationEffort.Quick : OrientationEffort.Full,
-                    cancellationToken);
+                var across = preTurn == 0 ? copy : PixelRotation.RotateClockwise(copy, preTurn);
+                var found = _orientation.Detect(across, cheap ? OrientationEffort.Quick : OrientationEffort.Full, cancellationToken);
+                if (found is null && cheap)
+                {
+                    found = HanOrientation.Estimate(across);
+                    if (found is null && !looksUpright)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        found = _orientation.Detect(across, OrientationEffort.Full, cancellationToken);
+                    }
+                }
+
                 if (found is not null && preTurn != 0)
                 {
                     found = found with { RotationClockwise = (found.RotationClockwise - preTurn + 360) % 360 };
@@ -102,7 +112,7 @@ public sealed class PageQualityAnalyzer
                 {
                     method = OrientationMethods.Uncertain;
                 }
-                else if (found is null && deferred)
+                else if (found is null && cheap && looksUpright)
                 {
                     method = OrientationMethods.Assumed;
                 }
