@@ -19,6 +19,7 @@ return args.FirstOrDefault() switch
     "content-area" => await ContentAreaBench.RunAsync(args[1..]),
     "han-orientation-train" => HanOrientationBench.Train(args[1..]),
     "han-orientation" => HanOrientationBench.Check(args[1..]),
+    "skew-copies" => SkewCopies.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -36,6 +37,7 @@ static int Usage()
     Console.Error.WriteLine("       ScanArchive.Bench rotate-time [--angles 1,4,8,12] [PAGE]");
     Console.Error.WriteLine("       ScanArchive.Bench han-orientation-train [--out FILE]");
     Console.Error.WriteLine("       ScanArchive.Bench han-orientation PAGE...");
+    Console.Error.WriteLine("       ScanArchive.Bench skew-copies --out DIR --angles A,B,... PAGE...");
     Console.Error.WriteLine("       ScanArchive.Bench deblur --samples DIR --out DIR [--methods none,cleaner,wiener:0.01,...] [--sigmas 3,4,5,6] [--jpeg Q] [--pages N] [--calibrate]");
     return 2;
 }

@@ -377,6 +377,8 @@ internal static class QualityBench
         s.AppendLine(Ic, $"skew error (measured − label), {errors.Count} pages: mean {errors.Average():F3}°, p95 {Pct(errors, 0.95):F3}°, max {errors.Max():F3}°");
         s.AppendLine(string.Create(Ic, $"deskew residual (label − correction), {residual.Count} pages with |skew| ≥ {minimum}° (straightened): mean {residual.Average():F3}°, p95 {Pct(residual, 0.95):F3}°, max {residual.Max():F3}°  (target ≤ 0.3°)")
             + Wrong(deskewed.Where(o => Math.Abs(o.Case.Labels.Skew!.Value - o.Cleaned.Quality.Cleanup.DeskewedDegrees) > 0.3)));
+        var everyResidual = skewed.Select(o => Math.Abs(o.Case.Labels.Skew!.Value - o.Cleaned.Quality.Cleanup.DeskewedDegrees)).OrderBy(e => e).ToList();
+        s.AppendLine(Ic, $"deskew residual (label − correction), all {everyResidual.Count} pages with a skew label, straightened or left alone: mean {everyResidual.Average():F3}°, p95 {Pct(everyResidual, 0.95):F3}°, max {everyResidual.Max():F3}°  (target ≤ 0.3°)");
         if (leftAlone.Count > 0)
         {
             var kept = leftAlone.Select(o => Math.Abs(o.Case.Labels.Skew!.Value - o.Cleaned.Quality.Cleanup.DeskewedDegrees)).OrderBy(e => e).ToList();
