@@ -29,7 +29,7 @@ static int Usage()
     Console.Error.WriteLine("       ScanArchive.Bench pdf --out DIR [--workers N] [--lang L] [--overhead] FILE...");
     Console.Error.WriteLine("       ScanArchive.Bench search [--pages N] [--queries N] [--threads N] [--index DIR] [--keep]");
     Console.Error.WriteLine("       ScanArchive.Bench quality --samples DIR --out DIR [--datasets DIR] [--ocr] [--timing-only]");
-    Console.Error.WriteLine("       ScanArchive.Bench quality-stages PAGE...");
+    Console.Error.WriteLine("       ScanArchive.Bench quality-stages [--each [--turn N]] PAGE...");
     Console.Error.WriteLine("       ScanArchive.Bench encode PAGE...");
     Console.Error.WriteLine("       ScanArchive.Bench orientation-by-recognition [--lang L] PAGE...");
     Console.Error.WriteLine("       ScanArchive.Bench deskew --out DIR [--min DEG] [--lang L] INPUT...");

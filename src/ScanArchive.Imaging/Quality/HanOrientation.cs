@@ -44,18 +44,15 @@ internal static class HanOrientation
     private const double MinLineHeight = 0.6;
     private const double MaxLineHeight = 1.8;
 
-    /// <summary>Parts of a character that touch or nearly touch (gap under this share of a height) belong to one cell.</summary>
-    private const double PartGap = 0;
-
     /// <summary>A Han character is about as wide as its line is high.</summary>
     private const double MinCellWidth = 0.7;
     private const double MaxCellWidth = 1.2;
 
     /// <summary>
     /// The vote's <see cref="HanVote.Score"/> from which it is acted on. Measured (bench han-orientation): the Chinese
-    /// sample documents score 4.6–8.9 upright and −5.0 to −9.0 turned, the real Chinese pages 16.8–24.6 (a slide and
-    /// handwritten notes, with 8–42 cells, 0–1.9: left to the other tests); Latin pages score −4.2 to 2.9 (noise: their
-    /// ascenders decide them).
+    /// sample documents score 4.6–8.9 upright and −4.8 to −9.3 turned, real Chinese pages ±16–25 (a slide and
+    /// handwritten notes, with 7–16 cells, under 1: left to the other tests); Latin pages score −4.2 to 2.9 (noise:
+    /// their ascenders decide them, and a wrong cue is caught by the page's weak reading).
     /// </summary>
     internal const double MinScore = 4;
 
@@ -289,7 +286,7 @@ internal static class HanOrientation
         return lines.Where(l => l.Bottom - l.Top >= MinLineHeight * h && l.Bottom - l.Top <= MaxLineHeight * h);
     }
 
-    /// <summary>Splits a line into cells: parts left to right, merged while they overlap or nearly touch and the cell stays no wider than the line is high.</summary>
+    /// <summary>Splits a line into cells: parts left to right, merged while their columns overlap (an order-free union, like the lines), kept when about as wide as the line is high.</summary>
     private static void AddCells(List<InkComponent> comps, Line line, List<InkRun>[] runsByPart, List<Cell> cells)
     {
         var lineHeight = line.Bottom - line.Top;
@@ -301,7 +298,7 @@ internal static class HanOrientation
             var first = comps[parts[k]];
             int left = first.Left, right = first.Right, top = first.Top, bottom = first.Bottom;
             var members = new List<int> { parts[k++] };
-            while (k < parts.Count && comps[parts[k]].Left < right + (PartGap * lineHeight))
+            while (k < parts.Count && comps[parts[k]].Left < right)
             {
                 var next = comps[parts[k]];
                 right = Math.Max(right, next.Right);
