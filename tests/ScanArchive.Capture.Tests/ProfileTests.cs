@@ -56,13 +56,26 @@ public sealed class ProfileTests : IDisposable
         Assert.Throws<ArgumentException>(() => new ScanProfileStore(temp.Path).Save(ScanProfile.Default with { Name = "" }));
     }
 
+    [Theory]
+    [InlineData("separate", BlankPageHandling.Separate)]
+    [InlineData("flag", BlankPageHandling.Flag)]
+    [InlineData("keep", BlankPageHandling.Flag)]
+    [InlineData("remove", BlankPageHandling.Flag)]
+    public void Blank_page_settings_of_earlier_versions_read_as_flagged(string written, BlankPageHandling expected)
+    {
+        // "keep" and "remove" were never acted on: every blank page was kept and flagged. Pages are never dropped.
+        File.WriteAllText(Path.Combine(temp.Path, ScanProfileStore.FileName), "{ \"profiles\": [{ \"name\": \"old\", \"blankPages\": \"" + written + "\" }] }");
+
+        Assert.Equal(expected, new ScanProfileStore(temp.Path).Find("old")!.BlankPages);
+    }
+
     [Fact]
     public void Store_saves_lists_replaces_and_removes_across_instances()
     {
         var store = new ScanProfileStore(temp.Path);
         Assert.Equal([ScanProfile.DefaultName], store.List().Select(p => p.Name));
 
-        store.Save(ScanProfile.Default with { Name = "Contracts", Device = "fujitsu:fi-7160", Duplex = true, BlankPages = BlankPageHandling.Remove, Options = [new("page-auto", "yes")] });
+        store.Save(ScanProfile.Default with { Name = "Contracts", Device = "fujitsu:fi-7160", Duplex = true, BlankPages = BlankPageHandling.Separate, Options = [new("page-auto", "yes")] });
         store.Save(ScanProfile.Default with { Name = "forms", Mode = ColorMode.Gray });
         Assert.Throws<InvalidOperationException>(() => store.Save(ScanProfile.Default with { Name = "FORMS" }));
         store.Save(ScanProfile.Default with { Name = "forms", Mode = ColorMode.Lineart }, replace: true);
@@ -70,7 +83,7 @@ public sealed class ProfileTests : IDisposable
         var reopened = new ScanProfileStore(temp.Path);
         Assert.Equal(["default", "Contracts", "forms"], reopened.List().Select(p => p.Name));
         var contracts = reopened.Find("contracts")!;
-        Assert.Equal(("fujitsu:fi-7160", true, BlankPageHandling.Remove), (contracts.Device, contracts.Duplex, contracts.BlankPages));
+        Assert.Equal(("fujitsu:fi-7160", true, BlankPageHandling.Separate), (contracts.Device, contracts.Duplex, contracts.BlankPages));
         Assert.Equal(new DeviceOptionSetting("page-auto", "yes"), contracts.Options.Single());
         Assert.Equal(ColorMode.Lineart, reopened.Find("forms")!.Mode);
 

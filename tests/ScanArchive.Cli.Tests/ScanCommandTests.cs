@@ -43,6 +43,22 @@ public sealed class ScanCommandTests : IDisposable
         Assert.Contains("INVOICE", page.GetProperty("text").GetString()!.ToUpperInvariant(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_profile_that_uses_blank_sheets_as_separators_marks_what_it_scans()
+    {
+        var add = await Run("profiles", "add", "stack", "--device", "test:0", "--source", "feeder", "--dpi", "75", "--mode", "gray", "--blank", "separate");
+        Assert.Equal(0, add.ExitCode);
+
+        var scan = await Run("scan", "--batch", "stack", "--profile", "stack");
+        Assert.Equal(0, scan.ExitCode);
+
+        // Every sheet of the session carries the profile's choice, so commit splits at its blank sheets by itself.
+        var documents = BatchJson("stack").GetProperty("documents").EnumerateArray().ToList();
+        Assert.Equal(10, documents.Count);
+        Assert.All(documents, d => Assert.True(d.GetProperty("blankPagesSeparate").GetBoolean()));
+        Assert.Single(documents.Select(d => d.GetProperty("group").GetString()).Distinct());
+    }
+
     private int PageCount(string batch) =>
         BatchJson(batch).GetProperty("documents").EnumerateArray().Sum(d => d.GetProperty("pages").GetArrayLength());
 

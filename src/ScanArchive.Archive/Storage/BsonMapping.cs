@@ -58,6 +58,7 @@ internal static class BsonMapping
         ["Error"] = d.Error is null ? BsonValue.Null : d.Error,
         ["DocumentType"] = d.DocumentType is null ? BsonValue.Null : d.DocumentType,
         ["Group"] = d.Group is null ? BsonValue.Null : d.Group,
+        ["BlankPagesSeparate"] = d.BlankPagesSeparate,
         ["Fields"] = JsonSerializer.Serialize(d.Fields, Json),
     };
 
@@ -73,6 +74,9 @@ internal static class BsonMapping
         Error = d["Error"].IsNull ? null : d["Error"].AsString,
         DocumentType = d["DocumentType"].IsNull ? null : d["DocumentType"].AsString,
         Group = d["Group"].IsNull ? null : d["Group"].AsString,
+
+        // Absent in documents stored before separator sheets could be set per scan profile.
+        BlankPagesSeparate = d["BlankPagesSeparate"].IsBoolean && d["BlankPagesSeparate"].AsBoolean,
         Fields = JsonSerializer.Deserialize<List<ExtractedField>>(d["Fields"].AsString, Json) ?? [],
     };
 

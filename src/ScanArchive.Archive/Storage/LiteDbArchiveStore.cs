@@ -164,11 +164,11 @@ public sealed class LiteDbArchiveStore : IArchiveStore
     }
 
     /// <inheritdoc />
-    public BatchDocument AddDocument(string batchId, ReadOnlySpan<byte> content, string extension, string sourceName, string user, string? group = null)
+    public BatchDocument AddDocument(string batchId, ReadOnlySpan<byte> content, string extension, string sourceName, string user, string? group = null, bool blankPagesSeparate = false)
     {
         var batch = RequireBatch(batchId);
         var original = _files.PutContentAddressed("originals", content, extension);
-        return InsertDocument(batch, original, sourceName, user, group);
+        return InsertDocument(batch, original, sourceName, user, group, blankPagesSeparate);
     }
 
     /// <inheritdoc />
@@ -539,7 +539,7 @@ public sealed class LiteDbArchiveStore : IArchiveStore
         }
     }
 
-    private BatchDocument InsertDocument(Batch batch, StoredFile original, string sourceName, string user, string? group = null)
+    private BatchDocument InsertDocument(Batch batch, StoredFile original, string sourceName, string user, string? group = null, bool blankPagesSeparate = false)
     {
         if (batch.State is BatchState.Committed or BatchState.Approved)
         {
@@ -558,6 +558,7 @@ public sealed class LiteDbArchiveStore : IArchiveStore
                 Original = original,
                 Status = DocumentStatus.Pending,
                 Group = group,
+                BlankPagesSeparate = blankPagesSeparate,
             };
             _documents.Insert(BsonMapping.ToBson(document));
             Audit(user, "batch.add", batch.Name, sourceName);

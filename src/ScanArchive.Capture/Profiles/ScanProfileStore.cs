@@ -17,7 +17,7 @@ public sealed class ScanProfileStore : IScanProfileStore
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        Converters = { new BlankPagesConverter(), new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
@@ -135,4 +135,22 @@ public sealed class ScanProfileStore : IScanProfileStore
     }
 
     private sealed record ProfilesFile(IReadOnlyList<ScanProfile> Profiles);
+}
+
+/// <summary>
+/// Reads <see cref="BlankPageHandling"/> as written, and the values of earlier versions: <c>keep</c> and <c>remove</c>
+/// were never acted on (every blank page was kept and flagged), so they read as <see cref="BlankPageHandling.Flag"/>.
+/// </summary>
+internal sealed class BlankPagesConverter : JsonConverter<BlankPageHandling>
+{
+    public override BlankPageHandling Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.GetString()?.ToLowerInvariant() switch
+        {
+            "separate" => BlankPageHandling.Separate,
+            "flag" or "keep" or "remove" => BlankPageHandling.Flag,
+            var other => throw new JsonException($"Unknown blank page handling '{other}' (flag or separate)."),
+        };
+
+    public override void Write(Utf8JsonWriter writer, BlankPageHandling value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value == BlankPageHandling.Separate ? "separate" : "flag");
 }

@@ -170,6 +170,8 @@ internal static class BatchCommands
                 d.Error,
                 d.DocumentType,
                 d.Original,
+                d.Group,
+                d.BlankPagesSeparate,
                 Pages = pages.Where(p => p.DocumentId == d.Id).Select(p => new
                 {
                     p.Id,

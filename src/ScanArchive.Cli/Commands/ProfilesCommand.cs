@@ -54,8 +54,12 @@ internal static class ProfilesCommand
         var dpi = new Option<int>("--dpi") { Description = $"Resolution (default {ScanProfile.Default.Dpi}). / 分辨率。", DefaultValueFactory = _ => ScanProfile.Default.Dpi };
         var mode = new Option<string>("--mode") { Description = "color, gray or lineart (default color). / 颜色模式。", DefaultValueFactory = _ => "color" };
         mode.AcceptOnlyFromAmong("color", "gray", "lineart");
-        var blank = new Option<string>("--blank") { Description = "Blank pages: keep, flag or remove (default flag). / 空白页处理。", DefaultValueFactory = _ => "flag" };
-        blank.AcceptOnlyFromAmong("keep", "flag", "remove");
+        var blank = new Option<string>("--blank")
+        {
+            Description = "Blank pages are always kept and flagged; separate = each blank sheet also starts a new archive entry (default flag). / 空白页始终保留并标记；separate 表示空白页同时作为文档分隔页。",
+            DefaultValueFactory = _ => "flag",
+        };
+        blank.AcceptOnlyFromAmong("flag", "separate");
         var lang = new Option<string>("--lang") { Description = $"OCR languages (default {ScanProfile.Default.Language}). / 识别语言。", DefaultValueFactory = _ => ScanProfile.Default.Language };
         var options = new Option<string[]>("--option") { Description = "Device option NAME=VALUE (repeatable). / 设备选项。", AllowMultipleArgumentsPerToken = false };
         var replace = new Option<bool>("--replace") { Description = "Replace a profile of the same name. / 覆盖同名配置。" };

@@ -51,12 +51,12 @@ internal static class ScanCommand
                 ocrOptions = ocrOptions with { Languages = profile.Language };
             }
 
-            return await ScanAsync(store, batch, settings, ocrOptions, culture, cancellationToken);
+            return await ScanAsync(store, batch, settings, ocrOptions, profile.BlankPages == BlankPageHandling.Separate, culture, cancellationToken);
         }));
         return command;
     }
 
-    private static async Task<int> ScanAsync(LiteDbArchiveStore store, Batch batch, ScanSettings settings, TesseractOptions ocrOptions, CultureInfo culture, CancellationToken cancellationToken)
+    private static async Task<int> ScanAsync(LiteDbArchiveStore store, Batch batch, ScanSettings settings, TesseractOptions ocrOptions, bool blankPagesSeparate, CultureInfo culture, CancellationToken cancellationToken)
     {
         if (BatchProcessing.CreatePipeline(store, ocrOptions, culture) is not { } pipeline)
         {
@@ -81,7 +81,7 @@ internal static class ScanCommand
                 await foreach (var page in scanner.ScanAsync(settings, null, cancellationToken))
                 {
                     var png = RasterImageWriter.ToPng(page.Image);
-                    var document = store.AddDocument(batch.Id, png, ".png", $"{session}-{page.Number:D3}.png", ArchiveSession.User, session);
+                    var document = store.AddDocument(batch.Id, png, ".png", $"{session}-{page.Number:D3}.png", ArchiveSession.User, session, blankPagesSeparate);
                     captured++;
                     Console.Error.WriteLine(UserMessages.Pick(
                         $"已扫描第 {page.Number} 页（{page.Image.Width}×{page.Image.Height}，{page.Applied.Dpi} dpi）",

@@ -114,6 +114,13 @@ public sealed record BatchDocument
     /// </summary>
     public string? Group { get; init; }
 
+    /// <summary>
+    /// The document was scanned with a profile that uses blank sheets as separators
+    /// (<see cref="Capture.BlankPageHandling.Separate"/>): at commit each of its blank pages ends an archive entry, as
+    /// <see cref="CommitOptions.SplitAtBlankPages"/> does for a whole batch.
+    /// </summary>
+    public bool BlankPagesSeparate { get; init; }
+
     /// <summary>Document type found by extraction (<c>other</c> when unknown; null before extraction).</summary>
     public string? DocumentType { get; init; }
 

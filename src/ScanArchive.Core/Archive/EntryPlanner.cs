@@ -17,9 +17,10 @@ public sealed record PlannedEntry(
 public static class EntryPlanner
 {
     /// <summary>
-    /// One entry per document by default; with <see cref="CommitOptions.SplitAtBlankPages"/>, a blank page ends the
-    /// current entry and is itself left out (it stays in the stored original). Pages a reviewer rejected are left
-    /// out. Failed documents and documents with no remaining pages produce no entry.
+    /// One entry per document by default; with <see cref="CommitOptions.SplitAtBlankPages"/>, or for documents scanned
+    /// with a profile that uses blank sheets as separators (<see cref="BatchDocument.BlankPagesSeparate"/>), a blank
+    /// page ends the current entry and is itself left out (it stays in the stored original). Pages a reviewer rejected
+    /// are left out. Failed documents and documents with no remaining pages produce no entry.
     /// </summary>
     public static IReadOnlyList<PlannedEntry> Plan(IReadOnlyList<BatchDocument> documents, IReadOnlyList<BatchPage> pages, CommitOptions options)
     {
@@ -31,7 +32,8 @@ public static class EntryPlanner
         foreach (var unit in Units(documents.Where(d => d.Status == DocumentStatus.Done).OrderBy(d => d.Order)))
         {
             var kept = unit.SelectMany(d => byDocument[d.Id].Where(p => p.Review != ReviewStatus.Rejected).OrderBy(p => p.PageNumber)).ToList();
-            var groups = (options.SplitAtBlankPages ? SplitAtBlanks(kept) : [kept]).Where(g => g.Count > 0).ToList();
+            var split = options.SplitAtBlankPages || unit.Any(d => d.BlankPagesSeparate);
+            var groups = (split ? SplitAtBlanks(kept) : [kept]).Where(g => g.Count > 0).ToList();
             var title = unit[0].Group is { } group ? $"{group} ({unit.Sum(d => d.PageCount ?? 0)})" : unit[0].SourceName;
             var part = 0;
             foreach (var entryPages in groups)

@@ -35,7 +35,8 @@ public interface IArchiveStore : IDisposable
     /// <param name="sourceName">Name shown for it.</param>
     /// <param name="user">Who captured it.</param>
     /// <param name="group">Scan session it belongs to (see <see cref="BatchDocument.Group"/>).</param>
-    BatchDocument AddDocument(string batchId, ReadOnlySpan<byte> content, string extension, string sourceName, string user, string? group = null);
+    /// <param name="blankPagesSeparate">Its blank pages separate archive entries (see <see cref="BatchDocument.BlankPagesSeparate"/>).</param>
+    BatchDocument AddDocument(string batchId, ReadOnlySpan<byte> content, string extension, string sourceName, string user, string? group = null, bool blankPagesSeparate = false);
 
     /// <summary>Documents (in any batch) whose stored original has this SHA-256: finds what was already imported.</summary>
     IReadOnlyList<BatchDocument> DocumentsWithContent(string sha256);

@@ -3,17 +3,17 @@ using ScanArchive.Core.Text;
 
 namespace ScanArchive.Core.Capture;
 
-/// <summary>What to do with pages that carry nothing (e.g. blank backs in duplex).</summary>
+/// <summary>
+/// What blank pages (e.g. blank backs in duplex) mean. Either way they are kept in the batch and in the stored
+/// originals, flagged for the QC reviewer and never dropped: a page judged blank by mistake must not be lost.
+/// </summary>
 public enum BlankPageHandling
 {
-    /// <summary>Keep them like any page.</summary>
-    Keep,
-
-    /// <summary>Keep them but mark them for the QC reviewer.</summary>
+    /// <summary>Flagged for the QC reviewer; one scan session becomes one archive entry.</summary>
     Flag,
 
-    /// <summary>Drop them before OCR and archiving.</summary>
-    Remove,
+    /// <summary>Flagged, and each blank sheet is a separator: it ends an archive entry at commit (a stack of several folders' documents scanned in one go, blank sheets between them).</summary>
+    Separate,
 }
 
 /// <summary>A named set of scan settings a clerk picks instead of typing options.</summary>
@@ -40,7 +40,7 @@ public sealed record ScanProfile
     /// <summary>Colour mode.</summary>
     public ColorMode Mode { get; init; } = ColorMode.Color;
 
-    /// <summary>What happens to blank pages.</summary>
+    /// <summary>What blank pages mean (they are never dropped).</summary>
     public BlankPageHandling BlankPages { get; init; } = BlankPageHandling.Flag;
 
     /// <summary>OCR languages (Tesseract names joined with +).</summary>

@@ -141,7 +141,4 @@ public sealed record QualityProfile
     /// (bench/deblur.sh), for ≈ 120 ms of CPU per 300-dpi A4 page. Pages not judged blurry are never touched.
     /// </summary>
     public bool RestoreBlur { get; init; } = true;
-
-    /// <summary>Blank pages separate documents in a batch (the page is still kept and flagged, never dropped).</summary>
-    public bool BlankPageSeparatesDocuments { get; init; }
 }
