@@ -21,7 +21,7 @@ internal static class BatchProcessing
     /// image encoder, field extractor with the data folder's form templates. Null (after telling the user why) when
     /// it cannot start.
     /// </summary>
-    public static Pipeline? CreatePipeline(LiteDbArchiveStore store, TesseractOptions ocrOptions, CultureInfo culture)
+    public static Pipeline? CreatePipeline(LiteDbArchiveStore store, TesseractOptions ocrOptions, CultureInfo culture, QualityProfile? quality = null)
     {
         Extraction.FieldExtractor extractor;
         try
@@ -56,7 +56,7 @@ internal static class BatchProcessing
             textLayer: (_, ocr) => ocr.TextLayerPdf,
             extractor: extractor,
             cleaner: new PageCleaner(orientation),
-            profile: QualityProfile.Default);
+            profile: quality ?? QualityProfile.Default);
         return new Pipeline(pool, orientation, processor);
     }
 

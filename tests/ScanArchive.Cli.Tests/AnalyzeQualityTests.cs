@@ -47,4 +47,24 @@ public class AnalyzeQualityTests
         var text = documents[1].GetProperty("text").GetString()!;
         Assert.Contains(sideways.Fields["customer_no"], text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_red_seal_is_flagged_only_when_pages_are_judged_for_a_black_and_white_archive()
+    {
+        using var input = new TempDirectory();
+        File.Copy(TestPaths.SampleScan("zh-contract.jpg"), input.File("contract.jpg"));
+
+        var colour = await CliRunner.RunAsync("analyze", input.Path, "--json", "--workers", "1", "--ui-lang", "zh-CN");
+        var lineart = await CliRunner.RunAsync("analyze", input.Path, "--json", "--workers", "1", "--ui-lang", "zh-CN", "--lineart");
+
+        Assert.Equal(0, colour.ExitCode);
+        Assert.Equal(0, lineart.ExitCode);
+        static JsonElement Qc(CliRunner.Result r) => JsonDocument.Parse(r.StdOut).RootElement[0].GetProperty("pages")[0].GetProperty("qc");
+        Assert.True(Qc(colour).GetProperty("colourFraction").GetDouble() > 0);
+        Assert.DoesNotContain("colourLostInLineart", Qc(colour).GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
+        var flagged = Qc(lineart);
+        Assert.Contains("colourLostInLineart", flagged.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal("warn", flagged.GetProperty("verdict").GetString());
+        Assert.Contains("印章", flagged.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
 }

@@ -27,16 +27,19 @@ internal static class AnalyzeCommand
             Description = "Write one JSON file per input into this folder, mirroring the input folder. / 输出目录。",
         };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of readable text. / 以 JSON 输出。" };
+        var lineart = LineartOption();
         var engine = new EngineOptions();
         var command = new Command("analyze", "Recognize the text of scans without archiving them. / 识别扫描件文字（不归档）。");
         command.Arguments.Add(inputs);
         command.Options.Add(output);
         command.Options.Add(json);
+        command.Options.Add(lineart);
         engine.AddTo(command);
         command.SetAction((result, cancellationToken) => RunAsync(
             result.GetValue(inputs) ?? [],
             result.GetValue(output),
             result.GetValue(json),
+            QualityProfile.Default with { Lineart = result.GetValue(lineart) },
             engine.Read(result),
             GlobalOptions.DataFolder(result),
             GlobalOptions.ApplyUiCulture(result),
@@ -44,7 +47,16 @@ internal static class AnalyzeCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] inputs, string? outDir, bool json, TesseractOptions ocrOptions, string dataFolder, CultureInfo culture, CancellationToken cancellationToken)
+    /// <summary>
+    /// Pages are judged for a black-and-white (lineart) archive: colour content such as a red seal is flagged, because
+    /// it would be lost. (A scanner set to lineart delivers no colour to judge: scan such folders in colour.)
+    /// </summary>
+    internal static Option<bool> LineartOption() => new("--lineart")
+    {
+        Description = "Judge pages for a black-and-white archive: colour such as a red seal is flagged. / 按黑白归档检查：彩色内容（如红色印章）会被标记。",
+    };
+
+    private static async Task<int> RunAsync(string[] inputs, string? outDir, bool json, QualityProfile quality, TesseractOptions ocrOptions, string dataFolder, CultureInfo culture, CancellationToken cancellationToken)
     {
         var collected = InputCollector.Collect(inputs);
         ArchiveSession.ReportSkipped(collected, culture);
@@ -85,7 +97,7 @@ internal static class AnalyzeCommand
         using (pool)
         {
             // Quality check and cleanup before OCR: blank pages are flagged and skipped, turned pages read upright.
-            var analyzer = new DocumentAnalyzer(new DocumentReader(), pool, extractor, new PageCleaner(orientation), QualityProfile.Default);
+            var analyzer = new DocumentAnalyzer(new DocumentReader(), pool, extractor, new PageCleaner(orientation), quality);
             var documents = collected.Inputs.Select(i => new AnalysisInput(i.Path, i.RelativePath)).ToList();
             var progress = new ProgressReporter(documents.Count, culture);
             var collectedJson = new List<DocumentAnalysis>();

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using ScanArchive.Archive.Storage;
 using ScanArchive.Core.Archive;
+using ScanArchive.Core.Quality;
 using ScanArchive.Core.Text;
 using ScanArchive.Imaging;
 
@@ -21,11 +22,13 @@ internal static class BatchCommands
         var inputs = new Argument<string[]>("inputs") { Description = "Files or folders to import. / 要导入的文件或文件夹。", Arity = ArgumentArity.OneOrMore };
         var batchName = new Option<string>("--batch", "-b") { Description = "Batch to create or add to. / 批次名称（新建或追加）。", Required = true };
         var noProcess = new Option<bool>("--no-process") { Description = "Only store the files; recognize later with 'process'. / 仅导入，稍后识别。" };
+        var lineart = AnalyzeCommand.LineartOption();
         var engine = new EngineOptions();
         var command = new Command("import", "Import files into a batch and recognize them. / 导入文件到批次并识别。");
         command.Arguments.Add(inputs);
         command.Options.Add(batchName);
         command.Options.Add(noProcess);
+        command.Options.Add(lineart);
         engine.AddTo(command);
         command.SetAction((result, cancellationToken) => ArchiveSession.RunAsync(result, async (store, culture) =>
         {
@@ -50,7 +53,7 @@ internal static class BatchCommands
             }
 
             // The engines load (~0.4 s of both cores) while the files are copied in (mostly waiting for the disk).
-            var pipelineStart = result.GetValue(noProcess) ? null : Task.Run(() => BatchProcessing.CreatePipeline(store, engine.Read(result), culture), CancellationToken.None);
+            var pipelineStart = result.GetValue(noProcess) ? null : Task.Run(() => BatchProcessing.CreatePipeline(store, engine.Read(result), culture, QualityProfile.Default with { Lineart = result.GetValue(lineart) }), CancellationToken.None);
             return await ImportAndProcessAsync(store, batch, collected, pipelineStart, culture, cancellationToken);
         }));
         return command;
