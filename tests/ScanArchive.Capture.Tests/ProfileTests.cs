@@ -1,6 +1,7 @@
 using System.Globalization;
 using ScanArchive.Capture.Profiles;
 using ScanArchive.Core.Capture;
+using ScanArchive.Core.Quality;
 using ScanArchive.TestSupport;
 
 namespace ScanArchive.Capture.Tests;
@@ -67,6 +68,41 @@ public sealed class ProfileTests : IDisposable
         File.WriteAllText(Path.Combine(temp.Path, ScanProfileStore.FileName), "{ \"profiles\": [{ \"name\": \"old\", \"blankPages\": \"" + written + "\" }] }");
 
         Assert.Equal(expected, new ScanProfileStore(temp.Path).Find("old")!.BlankPages);
+    }
+
+    [Fact]
+    public void Quality_settings_are_saved_with_a_profile_and_only_what_differs_need_be_written()
+    {
+        var receipts = ScanProfile.Default with
+        {
+            Name = "receipts",
+            Quality = QualityProfile.Default with { Thresholds = QualityProfile.Default.Thresholds with { MinDpi = 150, FailDpi = 100 }, MinDeskewDegrees = 1 },
+        };
+        new ScanProfileStore(temp.Path).Save(receipts);
+
+        var reopened = new ScanProfileStore(temp.Path).Find("receipts")!;
+        Assert.Equal(receipts.Quality, reopened.Quality);
+
+        // A hand-written file with one threshold: everything else keeps its default.
+        File.WriteAllText(Path.Combine(temp.Path, ScanProfileStore.FileName), "{ \"profiles\": [{ \"name\": \"forms\", \"mode\": \"lineart\", \"quality\": { \"thresholds\": { \"minContrast\": 60 } } }] }");
+        var forms = new ScanProfileStore(temp.Path).Find("forms")!;
+        var quality = forms.EffectiveQuality();
+        Assert.Equal(60, quality.Thresholds.MinContrast);
+        Assert.Equal(QualityProfile.Default.Thresholds with { MinContrast = 60 }, quality.Thresholds);
+        Assert.True(quality.Lineart);
+        Assert.Equal("forms", quality.Name);
+        Assert.Equal(QualityProfile.Default with { Name = "default" }, ScanProfile.Default.EffectiveQuality() with { Name = "default" });
+    }
+
+    [Fact]
+    public void Quality_settings_that_contradict_themselves_make_the_profile_invalid()
+    {
+        var blurry = ScanProfile.Default with { Name = "x", Quality = QualityProfile.Default with { Thresholds = QualityProfile.Default.Thresholds with { MinSharpness = 1.5 } } };
+        var inverted = ScanProfile.Default with { Name = "y", Quality = QualityProfile.Default with { Thresholds = QualityProfile.Default.Thresholds with { MinDpi = 100 } } };
+
+        Assert.Contains(blurry.Validate(CultureInfo.GetCultureInfo("en")), p => p.Contains("Sharpness", StringComparison.Ordinal));
+        Assert.Contains(inverted.Validate(CultureInfo.GetCultureInfo("zh-CN")), p => p.Contains("分辨率", StringComparison.Ordinal));
+        Assert.Empty(ScanProfile.Default.Validate());
     }
 
     [Fact]

@@ -67,4 +67,27 @@ public class AnalyzeQualityTests
         Assert.Equal("warn", flagged.GetProperty("verdict").GetString());
         Assert.Contains("印章", flagged.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_scan_profile_quality_settings_judge_the_pages_analyzed_with_it()
+    {
+        using var data = new TempDirectory();
+        using var input = new TempDirectory();
+        File.Copy(TestPaths.SampleScan("en-invoice.jpg"), input.File("invoice.jpg"));
+        var add = await CliRunner.RunAsync("profiles", "add", "strict", "--min-dpi", "400", "--data", data.Path);
+        Assert.Equal(0, add.ExitCode);
+
+        var plain = await CliRunner.RunAsync("analyze", input.Path, "--json", "--workers", "1", "--data", data.Path);
+        var strict = await CliRunner.RunAsync("analyze", input.Path, "--json", "--workers", "1", "--data", data.Path, "--profile", "strict");
+        var unknown = await CliRunner.RunAsync("analyze", input.Path, "--json", "--data", data.Path, "--profile", "nonesuch", "--ui-lang", "en");
+
+        static JsonElement Qc(CliRunner.Result r) => JsonDocument.Parse(r.StdOut).RootElement[0].GetProperty("pages")[0].GetProperty("qc");
+        Assert.Equal(0, plain.ExitCode);
+        Assert.Equal(0, strict.ExitCode);
+        Assert.False(Qc(plain).GetProperty("lowResolution").GetBoolean());
+        Assert.True(Qc(strict).GetProperty("lowResolution").GetBoolean());
+        Assert.Equal(300, Qc(strict).GetProperty("dpi").GetInt32());
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("nonesuch", unknown.StdErr, StringComparison.Ordinal);
+    }
 }

@@ -27,34 +27,24 @@ internal static class AnalyzeCommand
             Description = "Write one JSON file per input into this folder, mirroring the input folder. / 输出目录。",
         };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of readable text. / 以 JSON 输出。" };
-        var lineart = LineartOption();
+        var quality = new QualityOptions();
         var engine = new EngineOptions();
         var command = new Command("analyze", "Recognize the text of scans without archiving them. / 识别扫描件文字（不归档）。");
         command.Arguments.Add(inputs);
         command.Options.Add(output);
         command.Options.Add(json);
-        command.Options.Add(lineart);
+        quality.AddTo(command);
         engine.AddTo(command);
-        command.SetAction((result, cancellationToken) => RunAsync(
-            result.GetValue(inputs) ?? [],
-            result.GetValue(output),
-            result.GetValue(json),
-            QualityProfile.Default with { Lineart = result.GetValue(lineart) },
-            engine.Read(result),
-            GlobalOptions.DataFolder(result),
-            GlobalOptions.ApplyUiCulture(result),
-            cancellationToken));
+        command.SetAction((result, cancellationToken) =>
+        {
+            var culture = GlobalOptions.ApplyUiCulture(result);
+            var dataFolder = GlobalOptions.DataFolder(result);
+            return quality.Read(result, dataFolder, culture) is { } profile
+                ? RunAsync(result.GetValue(inputs) ?? [], result.GetValue(output), result.GetValue(json), profile, engine.Read(result), dataFolder, culture, cancellationToken)
+                : Task.FromResult(ExitCodes.UsageOrSetup);
+        });
         return command;
     }
-
-    /// <summary>
-    /// Pages are judged for a black-and-white (lineart) archive: colour content such as a red seal is flagged, because
-    /// it would be lost. (A scanner set to lineart delivers no colour to judge: scan such folders in colour.)
-    /// </summary>
-    internal static Option<bool> LineartOption() => new("--lineart")
-    {
-        Description = "Judge pages for a black-and-white archive: colour such as a red seal is flagged. / 按黑白归档检查：彩色内容（如红色印章）会被标记。",
-    };
 
     private static async Task<int> RunAsync(string[] inputs, string? outDir, bool json, QualityProfile quality, TesseractOptions ocrOptions, string dataFolder, CultureInfo culture, CancellationToken cancellationToken)
     {

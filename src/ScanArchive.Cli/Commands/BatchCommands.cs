@@ -22,13 +22,13 @@ internal static class BatchCommands
         var inputs = new Argument<string[]>("inputs") { Description = "Files or folders to import. / 要导入的文件或文件夹。", Arity = ArgumentArity.OneOrMore };
         var batchName = new Option<string>("--batch", "-b") { Description = "Batch to create or add to. / 批次名称（新建或追加）。", Required = true };
         var noProcess = new Option<bool>("--no-process") { Description = "Only store the files; recognize later with 'process'. / 仅导入，稍后识别。" };
-        var lineart = AnalyzeCommand.LineartOption();
+        var quality = new QualityOptions();
         var engine = new EngineOptions();
         var command = new Command("import", "Import files into a batch and recognize them. / 导入文件到批次并识别。");
         command.Arguments.Add(inputs);
         command.Options.Add(batchName);
         command.Options.Add(noProcess);
-        command.Options.Add(lineart);
+        quality.AddTo(command);
         engine.AddTo(command);
         command.SetAction((result, cancellationToken) => ArchiveSession.RunAsync(result, async (store, culture) =>
         {
@@ -38,6 +38,11 @@ internal static class BatchCommands
             if (collected.Inputs.Count == 0)
             {
                 Console.Error.WriteLine(UserMessages.Pick("没有找到可导入的图像或 PDF 文件。", "No images or PDFs found to import.", culture));
+                return ExitCodes.UsageOrSetup;
+            }
+
+            if (quality.Read(result, store.DataFolder, culture) is not { } profile)
+            {
                 return ExitCodes.UsageOrSetup;
             }
 
@@ -53,7 +58,7 @@ internal static class BatchCommands
             }
 
             // The engines load (~0.4 s of both cores) while the files are copied in (mostly waiting for the disk).
-            var pipelineStart = result.GetValue(noProcess) ? null : Task.Run(() => BatchProcessing.CreatePipeline(store, engine.Read(result), culture, QualityProfile.Default with { Lineart = result.GetValue(lineart) }), CancellationToken.None);
+            var pipelineStart = result.GetValue(noProcess) ? null : Task.Run(() => BatchProcessing.CreatePipeline(store, engine.Read(result), culture, profile), CancellationToken.None);
             return await ImportAndProcessAsync(store, batch, collected, pipelineStart, culture, cancellationToken);
         }));
         return command;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using ScanArchive.Capture.Profiles;
 using ScanArchive.Core.Capture;
+using ScanArchive.Core.Quality;
 using ScanArchive.Core.Text;
 
 namespace ScanArchive.Cli.Commands;
@@ -63,9 +64,14 @@ internal static class ProfilesCommand
         var lang = new Option<string>("--lang") { Description = $"OCR languages (default {ScanProfile.Default.Language}). / 识别语言。", DefaultValueFactory = _ => ScanProfile.Default.Language };
         var options = new Option<string[]>("--option") { Description = "Device option NAME=VALUE (repeatable). / 设备选项。", AllowMultipleArgumentsPerToken = false };
         var replace = new Option<bool>("--replace") { Description = "Replace a profile of the same name. / 覆盖同名配置。" };
+        var minDpi = new Option<int?>("--min-dpi") { Description = $"Quality check: resolution below which a page is flagged (default {QualityProfile.Default.Thresholds.MinDpi}). / 质量检查：低于此分辨率即标记。" };
+        var minSharpness = new Option<double?>("--min-sharpness") { Description = $"Quality check: sharpness 0–1 below which a page is flagged blurry (default {QualityProfile.Default.Thresholds.MinSharpness}). / 质量检查：清晰度下限。" };
+        var minContrast = new Option<double?>("--min-contrast") { Description = $"Quality check: contrast 0–255 below which a page is flagged (default {QualityProfile.Default.Thresholds.MinContrast}). / 质量检查：对比度下限。" };
+        var blankInk = new Option<double?>("--blank-ink") { Description = $"Quality check: ink share of the page below which it is blank (default {QualityProfile.Default.Thresholds.BlankMaxInkCoverage}). / 质量检查：空白页墨迹上限。" };
+        var minDeskew = new Option<double?>("--min-deskew") { Description = $"Cleanup: smallest skew in degrees that is straightened (default {QualityProfile.Default.MinDeskewDegrees}). / 纠斜最小角度。" };
         var add = new Command("add", "Save a profile. / 保存扫描配置。");
         add.Arguments.Add(name);
-        foreach (var o in new Option[] { device, source, duplex, dpi, mode, blank, lang, options, replace })
+        foreach (var o in new Option[] { device, source, duplex, dpi, mode, blank, lang, options, replace, minDpi, minSharpness, minContrast, blankInk, minDeskew })
         {
             add.Options.Add(o);
         }
@@ -95,6 +101,7 @@ internal static class ProfilesCommand
                 BlankPages = Enum.Parse<BlankPageHandling>(result.GetValue(blank)!, ignoreCase: true),
                 Language = result.GetValue(lang)!,
                 Options = deviceOptions,
+                Quality = QualitySettings(result.GetValue(minDpi), result.GetValue(minSharpness), result.GetValue(minContrast), result.GetValue(blankInk), result.GetValue(minDeskew)),
             };
             var problems = profile.Validate(culture);
             if (problems.Count > 0)
@@ -131,6 +138,35 @@ internal static class ProfilesCommand
         return add;
     }
 
+    /// <summary>
+    /// The quality settings the options ask for, or null when none was given. A warning limit set below the default
+    /// fail limit takes the fail limit down with it (a profile for small receipts that accepts 120 dpi must not fail them).
+    /// </summary>
+    private static QualityProfile? QualitySettings(int? minDpi, double? minSharpness, double? minContrast, double? blankInk, double? minDeskew)
+    {
+        if (minDpi is null && minSharpness is null && minContrast is null && blankInk is null && minDeskew is null)
+        {
+            return null;
+        }
+
+        var d = QualityProfile.Default;
+        var t = d.Thresholds;
+        return d with
+        {
+            Thresholds = t with
+            {
+                MinDpi = minDpi ?? t.MinDpi,
+                FailDpi = Math.Min(t.FailDpi, minDpi ?? t.FailDpi),
+                MinSharpness = minSharpness ?? t.MinSharpness,
+                FailSharpness = Math.Min(t.FailSharpness, minSharpness ?? t.FailSharpness),
+                MinContrast = minContrast ?? t.MinContrast,
+                FailContrast = Math.Min(t.FailContrast, minContrast ?? t.FailContrast),
+                BlankMaxInkCoverage = blankInk ?? t.BlankMaxInkCoverage,
+            },
+            MinDeskewDegrees = minDeskew ?? d.MinDeskewDegrees,
+        };
+    }
+
     private static int List(ParseResult result, bool json)
     {
         var culture = GlobalOptions.ApplyUiCulture(result);
@@ -155,6 +191,11 @@ internal static class ProfilesCommand
         {
             var source = p.Duplex ? "duplex" : p.Source.ToString().ToLowerInvariant();
             var extra = p.Options.Count > 0 ? "  " + string.Join(' ', p.Options.Select(o => "--option " + o)) : string.Empty;
+            if (p.Quality is { Thresholds: var t } q)
+            {
+                extra += string.Create(CultureInfo.InvariantCulture, $"  quality: min-dpi {t.MinDpi}, min-sharpness {t.MinSharpness}, min-contrast {t.MinContrast}, blank-ink {t.BlankMaxInkCoverage}, min-deskew {q.MinDeskewDegrees}");
+            }
+
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"{p.Name,-16} {p.Device ?? "(any device)",-14} {source,-8} {p.Dpi,4} dpi  {p.Mode.ToString().ToLowerInvariant(),-8} blank:{p.BlankPages.ToString().ToLowerInvariant(),-7} {p.Language}{extra}"));

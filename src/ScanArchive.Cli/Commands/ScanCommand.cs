@@ -51,14 +51,16 @@ internal static class ScanCommand
                 ocrOptions = ocrOptions with { Languages = profile.Language };
             }
 
-            return await ScanAsync(store, batch, settings, ocrOptions, profile.BlankPages == BlankPageHandling.Separate, culture, cancellationToken);
+            return await ScanAsync(store, batch, settings, ocrOptions, profile, culture, cancellationToken);
         }));
         return command;
     }
 
-    private static async Task<int> ScanAsync(LiteDbArchiveStore store, Batch batch, ScanSettings settings, TesseractOptions ocrOptions, bool blankPagesSeparate, CultureInfo culture, CancellationToken cancellationToken)
+    private static async Task<int> ScanAsync(LiteDbArchiveStore store, Batch batch, ScanSettings settings, TesseractOptions ocrOptions, ScanProfile profile, CultureInfo culture, CancellationToken cancellationToken)
     {
-        if (BatchProcessing.CreatePipeline(store, ocrOptions, culture) is not { } pipeline)
+        // Pages are judged with the profile's quality settings; its blank sheets may separate archive entries.
+        var blankPagesSeparate = profile.BlankPages == BlankPageHandling.Separate;
+        if (BatchProcessing.CreatePipeline(store, ocrOptions, culture, profile.EffectiveQuality()) is not { } pipeline)
         {
             return ExitCodes.UsageOrSetup;
         }

@@ -6,6 +6,7 @@ using ScanArchive.Capture.Watch;
 using ScanArchive.Core.Archive;
 using ScanArchive.Core.Documents;
 using ScanArchive.Core.Ocr;
+using ScanArchive.Core.Quality;
 using ScanArchive.Core.Text;
 using ScanArchive.Imaging;
 using ScanArchive.Ocr;
@@ -23,7 +24,7 @@ internal static class WatchCommand
     {
         var folder = new Argument<string>("folder") { Description = "Folder the scanners write to. / 扫描仪输出文件夹。" };
         var batchName = new Option<string?>("--batch", "-b") { Description = "Batch to add to (default: watch-yyyy-MM-dd). / 批次名称。" };
-        var profileName = new Option<string?>("--profile") { Description = "Scan profile whose language is used. / 扫描配置。" };
+        var profileName = new Option<string?>("--profile") { Description = "Scan profile whose language and quality settings are used. / 使用该扫描配置的语言和质量设置。" };
         var engine = new EngineOptions();
         var command = new Command("watch", "Import files dropped into a folder until stopped with Ctrl+C. / 监视文件夹并自动导入。");
         command.Arguments.Add(folder);
@@ -33,6 +34,7 @@ internal static class WatchCommand
         command.SetAction((result, cancellationToken) => ArchiveSession.RunAsync(result, async (store, culture) =>
         {
             var ocrOptions = engine.Read(result);
+            var quality = QualityProfile.Default;
             if (result.GetValue(profileName) is { } named)
             {
                 var profile = new ScanProfileStore(store.DataFolder).Find(named);
@@ -46,17 +48,19 @@ internal static class WatchCommand
                 {
                     ocrOptions = ocrOptions with { Languages = profile.Language };
                 }
+
+                quality = profile.EffectiveQuality();
             }
 
             var name = result.GetValue(batchName) ?? $"watch-{DateTime.Now:yyyy-MM-dd}";
-            return await WatchAsync(store, result.GetValue(folder)!, name, ocrOptions, culture, cancellationToken);
+            return await WatchAsync(store, result.GetValue(folder)!, name, ocrOptions, quality, culture, cancellationToken);
         }));
         return command;
     }
 
-    private static async Task<int> WatchAsync(LiteDbArchiveStore store, string folder, string batchName, TesseractOptions ocrOptions, CultureInfo culture, CancellationToken cancellationToken)
+    private static async Task<int> WatchAsync(LiteDbArchiveStore store, string folder, string batchName, TesseractOptions ocrOptions, QualityProfile quality, CultureInfo culture, CancellationToken cancellationToken)
     {
-        if (BatchProcessing.CreatePipeline(store, ocrOptions, culture) is not { } pipeline)
+        if (BatchProcessing.CreatePipeline(store, ocrOptions, culture, quality) is not { } pipeline)
         {
             return ExitCodes.UsageOrSetup;
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ScanArchive.Core.Quality;
 using ScanArchive.Core.Text;
 
 namespace ScanArchive.Core.Capture;
@@ -50,6 +51,20 @@ public sealed record ScanProfile
     public IReadOnlyList<DeviceOptionSetting> Options { get; init; } = [];
 
     /// <summary>
+    /// The quality check's thresholds and cleanup settings for pages of this profile (e.g. a profile for small receipts
+    /// may accept a lower resolution); null = <see cref="QualityProfile.Default"/>. In <c>profiles.json</c> a
+    /// <c>quality</c> object lists only what differs; <see cref="QualityProfile.Thresholds"/> holds the limits.
+    /// </summary>
+    public QualityProfile? Quality { get; init; }
+
+    /// <summary>
+    /// The quality profile pages of this profile are judged with: <see cref="Quality"/> (or the default), named after
+    /// this profile, and judged for a black-and-white archive when it scans in lineart.
+    /// </summary>
+    public QualityProfile EffectiveQuality() =>
+        (Quality ?? QualityProfile.Default) with { Name = Name, Lineart = Mode == ColorMode.Lineart || (Quality?.Lineart ?? false) };
+
+    /// <summary>
     /// The built-in profile, following the archival rule (<see cref="ArchivalRule"/>): feeder, 300 dpi, colour,
     /// blank pages flagged for review, Chinese + English text.
     /// </summary>
@@ -87,6 +102,11 @@ public sealed record ScanProfile
         if (Duplex && Source == ScanSource.Flatbed)
         {
             problems.Add(UserMessages.Pick("双面扫描需要使用进纸器。", "Duplex needs the feeder, not the flatbed.", culture));
+        }
+
+        if (Quality is { } quality)
+        {
+            problems.AddRange(quality.Validate(culture));
         }
 
         return problems;

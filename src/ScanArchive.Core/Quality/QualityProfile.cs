@@ -1,3 +1,6 @@
+using System.Globalization;
+using ScanArchive.Core.Text;
+
 namespace ScanArchive.Core.Quality;
 
 /// <summary>
@@ -141,4 +144,28 @@ public sealed record QualityProfile
     /// (bench/deblur.sh), for ≈ 120 ms of CPU per 300-dpi A4 page. Pages not judged blurry are never touched.
     /// </summary>
     public bool RestoreBlur { get; init; } = true;
+
+    /// <summary>Problems that make the settings unusable (empty when they are valid), in the user's language.</summary>
+    /// <param name="culture">Language of the messages (default: the current UI culture).</param>
+    public IReadOnlyList<string> Validate(CultureInfo? culture = null)
+    {
+        var problems = new List<string>();
+        var t = Thresholds;
+        void Require(bool ok, string zh, string en)
+        {
+            if (!ok)
+            {
+                problems.Add(UserMessages.Pick(zh, en, culture));
+            }
+        }
+
+        Require(t.BlankMaxInkCoverage is >= 0 and < 0.05, "空白页墨迹上限应在 0 到 0.05 之间。", "The blank-page ink limit must be between 0 and 0.05.");
+        Require(t.FailSharpness <= t.MinSharpness && t.MinSharpness is >= 0 and <= 1, "清晰度阈值应在 0 到 1 之间，且“不合格”不高于“警告”。", "Sharpness limits must lie in 0–1, the fail limit not above the warning limit.");
+        Require(t.FailDpi <= t.MinDpi && t.FailDpi >= 0, "分辨率阈值无效：“不合格”不能高于“警告”。", "Resolution limits are invalid: the fail limit must not be above the warning limit.");
+        Require(t.FailTextHeightPixels <= t.MinTextHeightPixels && t.FailTextHeightPixels >= 0, "字高阈值无效：“不合格”不能高于“警告”。", "Text height limits are invalid: the fail limit must not be above the warning limit.");
+        Require(t.FailContrast <= t.MinContrast && t.MinContrast is >= 0 and <= 255, "对比度阈值应在 0 到 255 之间，且“不合格”不高于“警告”。", "Contrast limits must lie in 0–255, the fail limit not above the warning limit.");
+        Require(t.MinBrightness is >= 0 and <= 255, "亮度阈值应在 0 到 255 之间。", "The brightness limit must lie in 0–255.");
+        Require(MinDeskewDegrees is >= 0 and <= 15, "纠斜最小角度应在 0 到 15 度之间。", "The smallest skew to straighten must lie in 0–15 degrees.");
+        return problems;
+    }
 }
