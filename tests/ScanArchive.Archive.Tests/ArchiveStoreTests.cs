@@ -235,4 +235,30 @@ public sealed class ArchiveStoreTests : IDisposable
         Assert.False(store.Documents(batch.Id)[0].BlankPagesSeparate);
         Assert.Equal(3, entry.Pages.Count);
     }
+
+    [Fact]
+    public void A_pages_quality_check_is_kept_whole_for_the_review_screen()
+    {
+        using var store = ArchiveTestData.Open(_data.Path);
+        var batch = store.CreateBatch("qc", "clerk");
+        var document = store.AddDocument(batch.Id, ArchiveTestData.JpegPath, "x.jpg", "clerk");
+        var metrics = new Core.Quality.PageQualityMetrics
+        {
+            Width = 2480, Height = 3508, Dpi = 150, Sharpness = 0.42, InkCoverage = 0.05, SkewDegrees = -2.5, Rotation = 180,
+            OrientationMethod = Core.Quality.OrientationMethods.CharacterShapes, OrientationConfidence = 7.5, Brightness = 240, InkLevel = 60,
+            ColourFraction = 0.004, CutOffSides = Core.Quality.PageSides.Right,
+        };
+        var quality = Core.Quality.PageQuality.From(metrics, Core.Quality.QualityProfile.Default with { Lineart = true }, new Core.Quality.PageCleanup(180, -2.5, new Core.Imaging.PixelBox(10, 20, 2400, 3400)) { RestoredBlurSigma = 3.1 });
+        var ocr = ArchiveTestData.Ocr("客户档案") with { Quality = quality };
+
+        store.SavePage(new Core.Archive.PageResult(batch.Id, document.Id, 1, ocr, null, null));
+        var stored = Assert.Single(store.Pages(batch.Id)).Ocr.Quality;
+
+        Assert.NotNull(stored);
+        Assert.Equal(quality.Metrics, stored.Metrics);
+        Assert.Equal(quality.Cleanup, stored.Cleanup);
+        Assert.Equal(quality.Issues, stored.Issues);
+        Assert.Equal(quality.Verdict, stored.Verdict);
+        Assert.True(stored.Blurry && stored.LowResolution && stored.Has(Core.Quality.QualityReason.ColourLostInLineart));
+    }
 }

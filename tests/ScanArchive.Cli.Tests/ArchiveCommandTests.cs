@@ -36,6 +36,13 @@ public sealed class ArchiveCommandTests : IDisposable
         Assert.Equal(3, documents.Count);
         Assert.Equal("failed", documents.Single(d => d.GetProperty("sourceName").GetString() == "broken.jpg").GetProperty("status").GetString());
 
+        // The batch keeps each scanned page's quality check for the reviewer: verdict, reasons, measurements, cleanup.
+        var invoiceQc = documents.Single(d => d.GetProperty("sourceName").GetString() == "en-invoice.jpg").GetProperty("pages")[0].GetProperty("qc");
+        Assert.Equal("pass", invoiceQc.GetProperty("verdict").GetString());
+        Assert.Equal(300, invoiceQc.GetProperty("metrics").GetProperty("dpi").GetInt32());
+        Assert.True(invoiceQc.GetProperty("metrics").GetProperty("sharpness").GetDouble() > 0.55);
+        Assert.NotEqual(0, invoiceQc.GetProperty("cleanup").GetProperty("deskewedDegrees").GetDouble());
+
         Assert.Equal(0, (await Run("approve", "folder-1")).ExitCode);
         var commit = await Run("commit", "folder-1", "--json");
         Assert.Equal(0, commit.ExitCode);

@@ -187,7 +187,7 @@ internal static class BatchCommands
                     p.Review,
                     p.Blank,
                     MeanConfidence = Math.Round(p.Ocr.MeanConfidence, 1),
-                    Qc = p.Ocr.Quality is { } q ? new { q.Verdict, Reasons = q.Issues, Message = q.Describe(culture) } : null,
+                    Qc = p.Ocr.Quality is { } q ? new { q.Verdict, Reasons = q.Issues, Message = q.Describe(culture), q.Metrics, q.Cleanup } : null,
                     Lines = p.Ocr.Lines.Count,
                     Text = Core.Ocr.ReadingOrder.Text(p.Ocr.Lines),
                 }).ToList(),
