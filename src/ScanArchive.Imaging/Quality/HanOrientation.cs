@@ -58,9 +58,12 @@ internal static class HanOrientation
 
     /// <summary>The page's orientation by its character cells, or null when the vote is not clear enough.</summary>
     /// <param name="page">An image whose text lines run across.</param>
-    public static OrientationEstimate? Estimate(RasterImage page)
+    public static OrientationEstimate? Estimate(RasterImage page) => Estimate(InkMap.Build(AnalysisImage.From(page, 1), PageMeasurer.InkDelta));
+
+    /// <summary>As <see cref="Estimate(RasterImage)"/>, from the page's labelled ink (the quality step's own, when the page needed no turning or resampling).</summary>
+    internal static OrientationEstimate? Estimate(InkMap ink)
     {
-        var vote = Vote(page);
+        var vote = Vote(ink);
         return Math.Abs(vote.Score) < MinScore
             ? null
             : new OrientationEstimate(vote.Score > 0 ? 0 : 180, Math.Round(Math.Abs(vote.Score), 1), OrientationMethods.CharacterShapes);
@@ -68,9 +71,10 @@ internal static class HanOrientation
 
     /// <summary>Counts the cells of the page that look upright and that look upside down.</summary>
     /// <param name="page">An image whose text lines run across (≈ 150 dpi is plenty); its pixels are not modified.</param>
-    public static HanVote Vote(RasterImage page)
+    public static HanVote Vote(RasterImage page) => Vote(InkMap.Build(AnalysisImage.From(page, 1), PageMeasurer.InkDelta));
+
+    private static HanVote Vote(InkMap ink)
     {
-        var ink = InkMap.Build(AnalysisImage.From(page, 1), PageMeasurer.InkDelta);
         var weights = HanOrientationWeights.Values;
         int cells = 0, upright = 0;
         foreach (var cell in FindCells(ink))

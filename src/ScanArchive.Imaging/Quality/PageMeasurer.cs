@@ -24,6 +24,9 @@ internal sealed record PageMeasurement
 {
     public required AnalysisImage Analysis { get; init; }
 
+    /// <summary>The ink of <see cref="Analysis"/>, labelled (kept for the orientation cues, which read the same marks).</summary>
+    public required InkMap Ink { get; init; }
+
     /// <summary>Paper level (0–255).</summary>
     public double PaperLevel { get; init; }
 
@@ -257,6 +260,7 @@ internal static class PageMeasurer
         return new PageMeasurement
         {
             Analysis = analysis,
+            Ink = ink,
             PaperLevel = ink.PaperLevel,
             InkLevel = inkLevel,
             ContentInk = contentInk,

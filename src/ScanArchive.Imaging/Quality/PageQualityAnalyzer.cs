@@ -79,12 +79,13 @@ public sealed class PageQualityAnalyzer
                 // The verdict is mapped back to the page as scanned.
                 var preTurn = looksSideways ? 270 : 0;
                 var cheap = profile.ConfirmUprightByRecognition && !fullOrientation;
-                var copy = OrientationCopy(m, page, t);
+                var (copy, resampled) = OrientationCopy(m, page, t);
                 var across = preTurn == 0 ? copy : PixelRotation.RotateClockwise(copy, preTurn);
                 var found = _orientation.Detect(across, cheap ? OrientationEffort.Quick : OrientationEffort.Full, cancellationToken);
                 if (found is null && cheap)
                 {
-                    found = HanOrientation.Estimate(across);
+                    // The copy is the analysis image itself unless it was turned or resampled: its ink is labelled already.
+                    found = preTurn == 0 && !resampled ? HanOrientation.Estimate(m.Ink) : HanOrientation.Estimate(across);
                     if (found is null && !looksUpright)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
@@ -159,7 +160,7 @@ public sealed class PageQualityAnalyzer
     /// best) and enlarged when its characters are small (OSD discards blobs under ~10 px and misjudges small print:
     /// 100-dpi forms were read upside down before they were enlarged).
     /// </summary>
-    private static RasterImage OrientationCopy(PageMeasurement m, RasterImage page, QualityThresholds t)
+    private static (RasterImage Copy, bool Resampled) OrientationCopy(PageMeasurement m, RasterImage page, QualityThresholds t)
     {
         var copy = m.Analysis.ToRaster(AnalysisImage.PlausibleDpi(page) ?? (int)Math.Round(m.AssumedAnalysisDpi * m.Analysis.Factor));
         var skew = m.Lines.Sideways ? m.Skew.Vertical : m.Skew.Horizontal;
@@ -169,7 +170,7 @@ public sealed class PageQualityAnalyzer
             : 1;
 
         // One resampling for both (two cost twice as much, a third of the whole quality step on a skewed page).
-        return straighten == 0 && scale == 1 ? copy : PageTransform.StraightenAndScale(copy, straighten, (byte)m.PaperLevel, scale);
+        return straighten == 0 && scale == 1 ? (copy, false) : (PageTransform.StraightenAndScale(copy, straighten, (byte)m.PaperLevel, scale), true);
     }
 
     /// <summary>The declared resolution when plausible, else an estimate from the text height, else unknown.</summary>

@@ -50,6 +50,18 @@ public class HanOrientationTests
     }
 
     [Fact]
+    public void The_quality_steps_own_ink_gives_the_same_verdict_as_the_orientation_copy()
+    {
+        var page = PageQualityAnalyzerTests.Decode("zh-account-application.jpg");
+
+        var fromMeasurement = HanOrientation.Estimate(PageMeasurer.Measure(page).Ink);
+        var fromCopy = HanOrientation.Estimate(AnalysisCopy(page));
+
+        Assert.NotNull(fromMeasurement);
+        Assert.Equal(fromCopy, fromMeasurement);
+    }
+
+    [Fact]
     public void The_weights_weigh_a_turned_cell_as_the_negative_of_itself()
     {
         var w = HanOrientationWeights.Values;
