@@ -20,6 +20,7 @@ return args.FirstOrDefault() switch
     "han-orientation-train" => HanOrientationBench.Train(args[1..]),
     "han-orientation" => HanOrientationBench.Check(args[1..]),
     "skew-copies" => SkewCopies.Run(args[1..]),
+    "ocr-straightened" => await OcrAfterStraightening.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -38,6 +39,7 @@ static int Usage()
     Console.Error.WriteLine("       ScanArchive.Bench han-orientation-train [--out FILE]");
     Console.Error.WriteLine("       ScanArchive.Bench han-orientation PAGE...");
     Console.Error.WriteLine("       ScanArchive.Bench skew-copies --out DIR --angles A,B,... PAGE...");
+    Console.Error.WriteLine("       ScanArchive.Bench ocr-straightened PAGE...");
     Console.Error.WriteLine("       ScanArchive.Bench deblur --samples DIR --out DIR [--methods none,cleaner,wiener:0.01,...] [--sigmas 3,4,5,6] [--jpeg Q] [--pages N] [--calibrate]");
     return 2;
 }

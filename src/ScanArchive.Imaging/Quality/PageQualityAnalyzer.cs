@@ -73,10 +73,10 @@ public sealed class PageQualityAnalyzer
                 // A page whose lines run sideways is shown to the detector turned a quarter back, so that its lines
                 // run across: then only "upright or upside down" is left. Where recognition may confirm the verdict,
                 // cheap cues answer that first: the ascender count for Latin text (Leptonica), the shapes of the
-                // character cells for Chinese (HanOrientation). Tesseract OSD, 200–300 ms, runs only when neither
-                // settles a page whose lines do not clearly run across; a page whose lines run across and which no cue settles is left for
-                // recognition to confirm (CheckedPageRecognizer), since pages are nearly always upright.
-                // The verdict is mapped back to the page as scanned.
+                // character cells for Chinese (HanOrientation). Tesseract OSD, 200–300 ms, runs only on a page whose
+                // lines do not clearly run across and which no cue settles; a page whose lines run across and which no
+                // cue settles is left for recognition to confirm (CheckedPageRecognizer): pages are nearly always
+                // upright. The verdict is mapped back to the page as scanned.
                 var preTurn = looksSideways ? 270 : 0;
                 var cheap = profile.ConfirmUprightByRecognition && !fullOrientation;
                 var (copy, resampled) = OrientationCopy(m, page, t);

@@ -54,11 +54,11 @@ public class SmallSkewTests(ITestOutputHelper output)
     [InlineData(0.45)]
     [InlineData(-0.7)]
     [InlineData(0.95)]
-    public void Small_skews_are_straightened_by_default_to_within_the_estimators_resolution(double skew)
+    public void A_profile_with_a_third_of_a_degree_minimum_straightens_small_skews_to_within_the_estimators_resolution(double skew)
     {
         var skewed = PageDegradations.Skew(Agreement(), skew - AgreementLabel());
 
-        var cleaned = new PageCleaner().Clean(skewed, QualityProfile.Default with { CropBorders = false });
+        var cleaned = new PageCleaner().Clean(skewed, QualityProfile.Default with { CropBorders = false, MinDeskewDegrees = 0.3 });
 
         Assert.InRange(cleaned.Quality.Cleanup.DeskewedDegrees, skew - 0.1, skew + 0.1);
         Assert.InRange(Remeasure.Analyze(cleaned.Image).Metrics.SkewDegrees, -0.05, 0.05);
@@ -73,7 +73,7 @@ public class SmallSkewTests(ITestOutputHelper output)
         var label = SamplePages.First(p => p.ToString() == "zh-contract.jpg", "contract").Number("skewDegrees");
         Assert.InRange(Math.Abs(label), 0.3, 1);
 
-        var cleaned = new PageCleaner().Clean(page, QualityProfile.Default with { CropBorders = false });
+        var cleaned = new PageCleaner().Clean(page, QualityProfile.Default with { CropBorders = false, MinDeskewDegrees = 0.3 });
 
         Assert.NotEqual(0, cleaned.Quality.Cleanup.DeskewedDegrees);
         Assert.Equal(PixelFormat.Rgb24, cleaned.Image.Format);
