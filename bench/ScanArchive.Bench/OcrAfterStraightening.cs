@@ -35,7 +35,6 @@ internal static class OcrAfterStraightening
                 ("scanned", page),
                 ("cubic", PageTransform.CubicShearRotate(page, skew, 250)),
                 ("bilinear", PageTransform.RotateBilinear(page, skew, 250)),
-                ("mitchell", PageTransform.CubicShearRotate(page, skew, 250, PageTransform.Mitchell)),
             };
             foreach (var (name, image) in variants)
             {

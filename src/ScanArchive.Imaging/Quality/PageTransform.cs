@@ -52,16 +52,6 @@ internal static class PageTransform
     }
 
     /// <summary>The Catmull-Rom cubic (Keys, a = −0.5): interpolating, exact on linear ramps, sharper than bilinear.</summary>
-    internal static double Mitchell(double x)
-    {
-        // Mitchell–Netravali, B = C = 1/3: no overshoot to speak of, a little softer than Catmull-Rom.
-        x = Math.Abs(x);
-        const double b = 1.0 / 3, c = 1.0 / 3;
-        return x < 1
-            ? (((12 - (9 * b) - (6 * c)) * x * x * x) + ((-18 + (12 * b) + (6 * c)) * x * x) + (6 - (2 * b))) / 6
-            : x < 2 ? (((-b - (6 * c)) * x * x * x) + (((6 * b) + (30 * c)) * x * x) + (((-12 * b) - (48 * c)) * x) + ((8 * b) + (24 * c))) / 6 : 0;
-    }
-
     internal static double CatmullRom(double x)
     {
         x = Math.Abs(x);
@@ -175,12 +165,11 @@ internal static class PageTransform
     /// arithmetic, same bytes). Each shear moves a whole column or row by one sub-pixel amount, so the four weights
     /// are fixed along a column (first pass) or a row (second pass): a 4-tap filter, no per-pixel geometry.
     /// </summary>
-    internal static RasterImage CubicShearRotate(RasterImage image, double skewDegrees, byte fill, Func<double, double>? kernel = null)
+    internal static RasterImage CubicShearRotate(RasterImage image, double skewDegrees, byte fill)
     {
-        kernel ??= CatmullRom;
         if (!Avx2.IsSupported || ScalarOnly)
         {
-            return FilteredShearRotate(image, skewDegrees, fill, 2, kernel);
+            return FilteredShearRotate(image, skewDegrees, fill, 2, CatmullRom);
         }
 
         const int Taps = 4;
@@ -201,7 +190,7 @@ internal static class PageTransform
         {
             var p = -(x - cx) * t;
             var n = (int)Math.Floor(p);
-            Weights(p - n, 2, kernel, wk);
+            Weights(p - n, 2, CatmullRom, wk);
             for (var c = 0; c < bpp; c++)
             {
                 var b = (x * bpp) + c;
@@ -271,7 +260,7 @@ internal static class PageTransform
         {
             var q = (y - cy) * t;
             var n = (int)Math.Floor(q);
-            Weights(q - n, 2, kernel, wk);
+            Weights(q - n, 2, CatmullRom, wk);
             int w0 = wk[0], w1 = wk[1], w2 = wk[2], w3 = wk[3];
             var rowStart = y * rowBytes;
 
