@@ -190,24 +190,11 @@ public sealed class ArchiveStoreTests : IDisposable
     public void Sheets_scanned_with_a_separating_profile_split_at_their_blank_pages_without_being_asked_at_commit()
     {
         using var store = ArchiveTestData.Open(_data.Path);
-        var batch = store.CreateBatch("stack", "clerk");
-        var blank = new Core.Ocr.OcrPage(2480, 3508, 300, 0, "eng", []);
-        var sheets = new[] { ("first", false), ("", true), ("second", false), ("third", false) };
-        foreach (var (text, isBlank) in sheets)
-        {
-            // One stored original per sheet (the scanner's way), all of one scan session; distinct bytes per sheet.
-            var sheet = store.AddDocument(batch.Id, System.Text.Encoding.UTF8.GetBytes("sheet " + text + isBlank), ".png", $"scan-{text}.png", "clerk", group: "scan-1", blankPagesSeparate: true);
-            store.SavePage(new Core.Archive.PageResult(batch.Id, sheet.Id, 1, isBlank ? blank : ArchiveTestData.Ocr(text), ArchiveTestData.Jpeg(), null, Blank: isBlank));
-            store.UpdateDocument(sheet with { Status = DocumentStatus.Done, PageCount = 1 });
-        }
-
-        Assert.All(store.Documents(batch.Id), d => Assert.True(d.BlankPagesSeparate));
-        store.MoveBatch(batch.Id, BatchState.Processing, "clerk");
-        store.MoveBatch(batch.Id, BatchState.ReadyForReview, "clerk");
-        store.MoveBatch(batch.Id, BatchState.Approved, "reviewer");
+        var batch = ScannedSession(store, "stack", separate: true, ("first", false), ("", true), ("second", false), ("third", false));
 
         var entries = store.Commit(batch.Id, "reviewer", new CommitOptions());
 
+        Assert.All(store.Documents(batch.Id), d => Assert.True(d.BlankPagesSeparate));
         Assert.Equal(2, entries.Count);
         Assert.Equal(["first"], entries[0].Pages.Select(p => p.Text));
         Assert.Equal(["second", "third"], entries[1].Pages.Select(p => p.Text));
@@ -217,18 +204,7 @@ public sealed class ArchiveStoreTests : IDisposable
     public void A_scan_session_without_a_separating_profile_stays_one_entry_with_its_blank_page()
     {
         using var store = ArchiveTestData.Open(_data.Path);
-        var batch = store.CreateBatch("one", "clerk");
-        var blank = new Core.Ocr.OcrPage(2480, 3508, 300, 0, "eng", []);
-        foreach (var (text, isBlank) in new[] { ("first", false), ("", true), ("second", false) })
-        {
-            var sheet = store.AddDocument(batch.Id, System.Text.Encoding.UTF8.GetBytes("sheet " + text + isBlank), ".png", $"scan-{text}.png", "clerk", group: "scan-1");
-            store.SavePage(new Core.Archive.PageResult(batch.Id, sheet.Id, 1, isBlank ? blank : ArchiveTestData.Ocr(text), ArchiveTestData.Jpeg(), null, Blank: isBlank));
-            store.UpdateDocument(sheet with { Status = DocumentStatus.Done, PageCount = 1 });
-        }
-
-        store.MoveBatch(batch.Id, BatchState.Processing, "clerk");
-        store.MoveBatch(batch.Id, BatchState.ReadyForReview, "clerk");
-        store.MoveBatch(batch.Id, BatchState.Approved, "reviewer");
+        var batch = ScannedSession(store, "one", separate: false, ("first", false), ("", true), ("second", false));
 
         var entry = Assert.Single(store.Commit(batch.Id, "reviewer", new CommitOptions()));
 
@@ -260,5 +236,22 @@ public sealed class ArchiveStoreTests : IDisposable
         Assert.Equal(quality.Issues, stored.Issues);
         Assert.Equal(quality.Verdict, stored.Verdict);
         Assert.True(stored.Blurry && stored.LowResolution && stored.Has(Core.Quality.QualityReason.ColourLostInLineart));
+    }
+
+    /// <summary>An approved batch of one scan session: one stored original per sheet (the scanner's way), recognized.</summary>
+    private static Batch ScannedSession(Storage.LiteDbArchiveStore store, string name, bool separate, params (string Text, bool Blank)[] sheets)
+    {
+        var batch = store.CreateBatch(name, "clerk");
+        var blank = new Core.Ocr.OcrPage(2480, 3508, 300, 0, "eng", []);
+        foreach (var (text, isBlank) in sheets)
+        {
+            var sheet = store.AddDocument(batch.Id, System.Text.Encoding.UTF8.GetBytes("sheet " + text + isBlank), ".png", $"scan-{text}.png", "clerk", group: "scan-1", blankPagesSeparate: separate);
+            store.SavePage(new Core.Archive.PageResult(batch.Id, sheet.Id, 1, isBlank ? blank : ArchiveTestData.Ocr(text), ArchiveTestData.Jpeg(), null, Blank: isBlank));
+            store.UpdateDocument(sheet with { Status = DocumentStatus.Done, PageCount = 1 });
+        }
+
+        store.MoveBatch(batch.Id, BatchState.Processing, "clerk");
+        store.MoveBatch(batch.Id, BatchState.ReadyForReview, "clerk");
+        return store.MoveBatch(batch.Id, BatchState.Approved, "reviewer");
     }
 }
