@@ -16,12 +16,6 @@ internal static class ContentAreaBench
 {
     public static async Task<int> RunAsync(string[] files)
     {
-        var process = Process.GetCurrentProcess();
-        double Cpu()
-        {
-            process.Refresh();
-            return process.TotalProcessorTime.TotalMilliseconds;
-        }
 
         using var pool = TesseractEnginePool.Create(new TesseractOptions { Workers = 1, RenderTextLayer = true });
         var cleaner = new PageCleaner(null);
@@ -46,14 +40,14 @@ internal static class ContentAreaBench
                             continue;
                         }
 
-                        var c = Cpu();
+                        var c = CpuClock.ProcessMilliseconds();
                         var ocr = v switch
                         {
                             0 => await pool.RecognizeAsync(image, new OcrHints(true, null)),
                             1 => await pool.RecognizeAsync(image, new OcrHints(true, area)),
                             _ => await pool.RecognizeAsync(PageTransform.Crop(image, area!.Value), new OcrHints(true, null)),
                         };
-                        var t = Cpu() - c;
+                        var t = CpuClock.ProcessMilliseconds() - c;
                         times[v] = rep == 0 ? t : Math.Min(times[v], t);
                         words[v] = ocr.Lines.Sum(l => l.Words.Count);
                     }

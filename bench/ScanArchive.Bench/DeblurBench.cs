@@ -102,21 +102,15 @@ internal static class DeblurBench
             // CPU time of the restoration against OCR of the same page, best of three, one thread each.
             var page = cleaner.Clean(qcCase.Image(), NoRestore);
             var sigma = (PageMeasurer.Measure(qcCase.Image()).EdgeSigma ?? 5) * BlurRestorer.EdgeSigmaScale;
-            var process = Process.GetCurrentProcess();
-            double Cpu()
-            {
-                process.Refresh();
-                return process.TotalProcessorTime.TotalMilliseconds;
-            }
 
             double restoreCpu = double.MaxValue, ocrCpu = double.MaxValue;
             for (var r = 0; r < 3; r++)
             {
-                var c0 = Cpu();
+                var c0 = CpuClock.ProcessMilliseconds();
                 var restoredPage = BlurRestorer.Restore(page.Image, sigma);
-                var c1 = Cpu();
+                var c1 = CpuClock.ProcessMilliseconds();
                 await pool.RecognizeAsync(restoredPage);
-                var c2 = Cpu();
+                var c2 = CpuClock.ProcessMilliseconds();
                 restoreCpu = Math.Min(restoreCpu, c1 - c0);
                 ocrCpu = Math.Min(ocrCpu, c2 - c1);
             }

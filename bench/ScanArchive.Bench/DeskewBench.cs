@@ -26,12 +26,6 @@ internal static class DeskewBench
         var degrees = double.Parse(args[0], Ic);
         var methods = args[1].Split(',');
         var reader = new DocumentReader();
-        var process = System.Diagnostics.Process.GetCurrentProcess();
-        double Cpu()
-        {
-            process.Refresh();
-            return process.TotalProcessorTime.TotalMilliseconds;
-        }
 
         foreach (var file in args[2..])
         {
@@ -43,14 +37,14 @@ internal static class DeskewBench
                 var best = double.MaxValue;
                 for (var r = 0; r < 5; r++)
                 {
-                    var c = Cpu();
+                    var c = CpuClock.ProcessMilliseconds();
                     _ = method switch
                     {
                         "cubic" => PageTransform.CubicShearRotate(page, degrees, 240),
                         "bilinear" => PageTransform.RotateBilinear(page, degrees, 240),
                         _ => throw new ArgumentException($"unknown method {method} (cubic, bilinear)"),
                     };
-                    best = Math.Min(best, Cpu() - c);
+                    best = Math.Min(best, CpuClock.ProcessMilliseconds() - c);
                 }
 
                 results[method] = best;

@@ -18,12 +18,6 @@ internal static class OcrAfterStraightening
         var reader = new DocumentReader();
         var analyzer = new PageQualityAnalyzer();
         using var pool = TesseractEnginePool.Create(new TesseractOptions { Workers = 1 });
-        var process = Process.GetCurrentProcess();
-        double Cpu()
-        {
-            process.Refresh();
-            return process.TotalProcessorTime.TotalMilliseconds;
-        }
 
         Console.WriteLine("page\tskew\tvariant\tcpuMs\tmeanConf\twords\tchars");
         foreach (var file in files)
@@ -42,9 +36,9 @@ internal static class OcrAfterStraightening
                 OcrPage? ocr = null;
                 for (var r = 0; r < 3; r++)
                 {
-                    var c = Cpu();
+                    var c = CpuClock.ProcessMilliseconds();
                     ocr = await pool.RecognizeAsync(image, new OcrHints(Straightened: true, ContentArea: null));
-                    best = Math.Min(best, Cpu() - c);
+                    best = Math.Min(best, CpuClock.ProcessMilliseconds() - c);
                 }
 
                 var words = ocr!.Lines.SelectMany(l => l.Words).ToList();

@@ -31,12 +31,6 @@ internal static class OrientationByRecognition
 
         var reader = new DocumentReader();
         using var pool = TesseractEnginePool.Create(new TesseractOptions { Workers = 1, Languages = lang });
-        var proc = Process.GetCurrentProcess();
-        double Cpu()
-        {
-            proc.Refresh();
-            return proc.TotalProcessorTime.TotalMilliseconds;
-        }
 
         Console.WriteLine("page\tturn\tmeanConf\twords\tstrongShare\tcpuMs");
         foreach (var file in files)
@@ -45,9 +39,9 @@ internal static class OrientationByRecognition
             foreach (var turn in new[] { 0, 180 })
             {
                 var image = turn == 0 ? page : PixelRotation.RotateClockwise(page, turn);
-                var c = Cpu();
+                var c = CpuClock.ProcessMilliseconds();
                 var ocr = await pool.RecognizeAsync(image);
-                var cpu = Cpu() - c;
+                var cpu = CpuClock.ProcessMilliseconds() - c;
                 var words = ocr.Lines.SelectMany(l => l.Words).ToList();
                 var letters = words.Sum(w => w.Text.Length);
                 var strong = words.Where(w => w.Confidence >= 80).Sum(w => w.Text.Length);

@@ -19,12 +19,6 @@ internal static class QualityStages
         var reader = new DocumentReader();
         using var osd = TesseractOrientationDetector.Create();
         var encoder = new ScanArchive.Imaging.Encoders.PageImageEncoder();
-        var proc = Process.GetCurrentProcess();
-        double Cpu()
-        {
-            proc.Refresh();
-            return proc.TotalProcessorTime.TotalMilliseconds;
-        }
 
         double? extraSkew = null;
         if (files.Length > 1 && files[0] == "--skew")
@@ -52,9 +46,9 @@ internal static class QualityStages
                 for (var r = 0; r < 8; r++)
                 {
                     var (gen0, gen2, pause) = (GC.CollectionCount(0), GC.CollectionCount(2), GC.GetTotalPauseDuration());
-                    var c = Cpu();
+                    var c = CpuClock.ProcessMilliseconds();
                     new PageCleaner(osd).Clean(page, QualityProfile.Default);
-                    calls.Add($"{Cpu() - c:F0} (gen0 {GC.CollectionCount(0) - gen0}, gen2 {GC.CollectionCount(2) - gen2}, pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0})");
+                    calls.Add($"{CpuClock.ProcessMilliseconds() - c:F0} (gen0 {GC.CollectionCount(0) - gen0}, gen2 {GC.CollectionCount(2) - gen2}, pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0})");
                 }
 
                 Console.WriteLine($"{Path.GetFileName(file),-32} " + string.Join("  ", calls));
@@ -74,9 +68,9 @@ internal static class QualityStages
             var best = new Dictionary<string, double>();
             void T(string name, Action a)
             {
-                var c = Cpu();
+                var c = CpuClock.ProcessMilliseconds();
                 a();
-                var d = Cpu() - c;
+                var d = CpuClock.ProcessMilliseconds() - c;
                 best[name] = Math.Min(best.GetValueOrDefault(name, double.MaxValue), d);
             }
 

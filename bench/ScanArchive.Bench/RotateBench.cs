@@ -40,12 +40,6 @@ internal static class RotateBench
             PageTransform.RotationKernel.Gathers, PageTransform.RotationKernel.Auto,
         };
 
-        var process = System.Diagnostics.Process.GetCurrentProcess();
-        double Cpu()
-        {
-            process.Refresh();
-            return process.TotalProcessorTime.TotalMilliseconds;
-        }
 
         Console.WriteLine($"{"",-16}{"scalar",9}{"runs",9}{"runs+g",9}{"gathers",9}{"auto",9}   runs/auto scalar/auto");
         foreach (var (label, image) in new[] { ("grey", grey), ("colour", colour) })
@@ -60,9 +54,9 @@ internal static class RotateBench
                     var best = double.MaxValue;
                     for (var r = 0; r < 5; r++)
                     {
-                        var c = Cpu();
+                        var c = CpuClock.ProcessMilliseconds();
                         var result = rotate(image);
-                        best = Math.Min(best, Cpu() - c);
+                        best = Math.Min(best, CpuClock.ProcessMilliseconds() - c);
                         reference ??= result.Pixels;
                         if (r == 0 && !result.Pixels.AsSpan().SequenceEqual(reference))
                         {

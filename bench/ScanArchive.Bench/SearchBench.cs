@@ -222,9 +222,9 @@ internal static class SearchBench
         var found = 0;
         for (var i = 0; i < count; i++)
         {
-            var cpuBefore = ThreadCpuMs();
+            var cpuBefore = CpuClock.ThreadMilliseconds();
             var (ms, h, f) = run(random);
-            cpu[i] = ThreadCpuMs() - cpuBefore;
+            cpu[i] = CpuClock.ThreadMilliseconds() - cpuBefore;
             times[i] = ms;
             hits += h;
             found += f ? 1 : 0;
@@ -241,23 +241,6 @@ internal static class SearchBench
         Console.WriteLine($"{kind,-22} {s.P50,8:F2} {s.P95,8:F2} {s.Max,8:F2} {s.CpuP50,8:F2} {s.CpuP95,8:F2} {s.Hits,9:F0} {s.FoundPercent,8:F0}  {example}");
 
     private sealed record Stats(double P50, double P95, double Max, double Hits, double FoundPercent, double CpuP50, double CpuP95);
-
-    /// <summary>CPU time of the calling thread in ms: on a machine shared with other jobs, wall-clock latency mostly
-    /// measures the scheduler, CPU time what the query itself costs.</summary>
-    private static double ThreadCpuMs() =>
-        clock_gettime(3 /* CLOCK_THREAD_CPUTIME_ID */, out var time) == 0 ? (time.Seconds * 1e3) + (time.Nanoseconds / 1e6) : double.NaN;
-
-    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
-    private struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
-    }
-
-#pragma warning disable SYSLIB1054, CA5392 // bench-only libc call; a blittable struct needs no marshalling code
-    [System.Runtime.InteropServices.DllImport("libc", SetLastError = false)]
-    private static extern int clock_gettime(int clock, out TimeSpec time);
-#pragma warning restore SYSLIB1054, CA5392
 
     /// <summary>Values taken from one generated entry, to build queries that should find it.</summary>
     internal sealed record Sample(int EntryIndex, string ArchiveNumber, string IdNumber, string Phone, string CustomerName, string Phrase, string LongWord);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ScanArchive.Capture.Profiles;
+using ScanArchive.Core.Capture;
 using ScanArchive.Core.Quality;
 using ScanArchive.Core.Text;
 
@@ -32,20 +33,8 @@ internal sealed class QualityOptions
         var quality = QualityProfile.Default;
         if (result.GetValue(_profile) is { } name)
         {
-            ScanArchive.Core.Capture.ScanProfile? profile;
-            try
+            if (FindProfile(dataFolder, name, culture) is not { } profile)
             {
-                profile = new ScanProfileStore(dataFolder).Find(name);
-            }
-            catch (InvalidDataException ex)
-            {
-                Console.Error.WriteLine(ex.Message);
-                return null;
-            }
-
-            if (profile is null)
-            {
-                Console.Error.WriteLine(UserMessages.Pick($"找不到扫描配置“{name}”。", $"There is no scan profile named \"{name}\".", culture));
                 return null;
             }
 
@@ -53,5 +42,27 @@ internal sealed class QualityOptions
         }
 
         return result.GetValue(_lineart) ? quality with { Lineart = true } : quality;
+    }
+
+    /// <summary>The saved scan profile of that name, or null after telling the user it does not exist or cannot be read.</summary>
+    public static ScanProfile? FindProfile(string dataFolder, string name, CultureInfo culture)
+    {
+        ScanProfile? profile;
+        try
+        {
+            profile = new ScanProfileStore(dataFolder).Find(name);
+        }
+        catch (InvalidDataException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return null;
+        }
+
+        if (profile is null)
+        {
+            Console.Error.WriteLine(UserMessages.Pick($"找不到扫描配置“{name}”。", $"There is no scan profile named \"{name}\".", culture));
+        }
+
+        return profile;
     }
 }

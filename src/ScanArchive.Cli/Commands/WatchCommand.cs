@@ -37,10 +37,8 @@ internal static class WatchCommand
             var quality = QualityProfile.Default;
             if (result.GetValue(profileName) is { } named)
             {
-                var profile = new ScanProfileStore(store.DataFolder).Find(named);
-                if (profile is null)
+                if (QualityOptions.FindProfile(store.DataFolder, named, culture) is not { } profile)
                 {
-                    Console.Error.WriteLine(UserMessages.Pick($"找不到扫描配置“{named}”。", $"There is no scan profile named \"{named}\".", culture));
                     return ExitCodes.UsageOrSetup;
                 }
 

@@ -52,8 +52,8 @@ public sealed record ScanProfile
 
     /// <summary>
     /// The quality check's thresholds and cleanup settings for pages of this profile (e.g. a profile for small receipts
-    /// may accept a lower resolution); null = <see cref="QualityProfile.Default"/>. In <c>profiles.json</c> a
-    /// <c>quality</c> object lists only what differs; <see cref="QualityProfile.Thresholds"/> holds the limits.
+    /// may accept a lower resolution); null = <see cref="QualityProfile.Default"/>. A <c>quality</c> object written into
+    /// <c>profiles.json</c> by hand need list only what differs; <see cref="QualityProfile.Thresholds"/> holds the limits.
     /// </summary>
     public QualityProfile? Quality { get; init; }
 

@@ -58,7 +58,7 @@ internal static class HanOrientation
 
     /// <summary>The page's orientation by its character cells, or null when the vote is not clear enough.</summary>
     /// <param name="page">An image whose text lines run across.</param>
-    public static OrientationEstimate? Estimate(RasterImage page) => Estimate(InkMap.Build(AnalysisImage.From(page, 1), PageMeasurer.InkDelta));
+    public static OrientationEstimate? Estimate(RasterImage page) => Estimate(InkOf(page));
 
     /// <summary>As <see cref="Estimate(RasterImage)"/>, from the page's labelled ink (the quality step's own, when the page needed no turning or resampling).</summary>
     internal static OrientationEstimate? Estimate(InkMap ink)
@@ -71,7 +71,10 @@ internal static class HanOrientation
 
     /// <summary>Counts the cells of the page that look upright and that look upside down.</summary>
     /// <param name="page">An image whose text lines run across (≈ 150 dpi is plenty); its pixels are not modified.</param>
-    public static HanVote Vote(RasterImage page) => Vote(InkMap.Build(AnalysisImage.From(page, 1), PageMeasurer.InkDelta));
+    public static HanVote Vote(RasterImage page) => Vote(InkOf(page));
+
+    /// <summary>The page's ink, labelled as the quality step labels it.</summary>
+    private static InkMap InkOf(RasterImage page) => InkMap.Build(AnalysisImage.From(page, 1), PageMeasurer.InkDelta);
 
     private static HanVote Vote(InkMap ink)
     {
@@ -95,7 +98,7 @@ internal static class HanOrientation
     /// <param name="page">As for <see cref="Vote"/>.</param>
     internal static List<float[]> CellGrids(RasterImage page)
     {
-        var ink = InkMap.Build(AnalysisImage.From(page, 1), PageMeasurer.InkDelta);
+        var ink = InkOf(page);
         var grids = new List<float[]>();
         foreach (var cell in FindCells(ink))
         {
@@ -183,22 +186,18 @@ internal static class HanOrientation
         // Marks that can be part of a character: not touching the border, not larger than a character and a half.
         var strip = Math.Max(1, (int)(h * StripWidthInHeights));
         var strips = new List<int>[(ink.Image.Width / strip) + 1];
+        var wanted = new bool[comps.Count];
         for (var c = 0; c < comps.Count; c++)
         {
             var comp = comps[c];
             if (!comp.TouchesBorder && Math.Max(comp.Width, comp.Height) >= 2 && comp.Height <= 1.6 * h && comp.Width <= 1.6 * h)
             {
                 (strips[(comp.Left + comp.Right) / 2 / strip] ??= []).Add(c);
+                wanted[c] = true;
             }
         }
 
         var runsByPart = new List<InkRun>[comps.Count];
-        var wanted = new bool[comps.Count];
-        foreach (var list in strips)
-        {
-            list?.ForEach(c => wanted[c] = true);
-        }
-
         foreach (var run in ink.Runs)
         {
             if (wanted[run.Component])
