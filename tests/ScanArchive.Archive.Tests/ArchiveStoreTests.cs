@@ -1,4 +1,5 @@
 using ScanArchive.Core.Archive;
+using ScanArchive.Core.Imaging;
 using ScanArchive.TestSupport;
 using UglyToad.PdfPig;
 
@@ -157,12 +158,14 @@ public sealed class ArchiveStoreTests : IDisposable
         using var store = ArchiveTestData.Open(_data.Path);
         var batch = store.CreateBatch("ocr", "clerk");
         var document = store.AddDocument(batch.Id, ArchiveTestData.JpegPath, "x.jpg", "clerk");
-        var ocr = ArchiveTestData.Ocr("客户档案 KH-2026") with { SkewCorrectedDegrees = 1.5 };
+        var ocr = ArchiveTestData.Ocr("客户档案 KH-2026") with { SkewCorrectedDegrees = 1.5, StraightenedAfterReadingDegrees = -0.4, RecognizedArea = new(-3, 2, 100, 50) };
         store.SavePage(new Core.Archive.PageResult(batch.Id, document.Id, 1, ocr, null, null));
         var page = Assert.Single(store.Pages(batch.Id));
         Assert.Equal(ocr.Lines[0].Text, page.Ocr.Lines[0].Text);
         Assert.Equal(ocr.Lines[0].Words[0].Box, page.Ocr.Lines[0].Words[0].Box);
         Assert.Equal(1.5, page.Ocr.SkewCorrectedDegrees);
+        Assert.Equal(-0.4, page.Ocr.StraightenedAfterReadingDegrees); // the commit turns the text layer by both
+        Assert.Equal(new PixelBox(-3, 2, 100, 50), page.Ocr.RecognizedArea);
     }
 
     [Fact]

@@ -105,6 +105,21 @@ public static class PageDegradations
         return new RasterImage(box.Width, box.Height, image.Format, output, image.Dpi);
     }
 
+    /// <summary>A grey page lying on a flatbed's dark lid: <paramref name="margin"/> pixels of lid on every side.</summary>
+    public static RasterImage OnLid(RasterImage image, int margin, byte lid = 35)
+    {
+        var grey = Grey(image);
+        int w = grey.Width + (2 * margin), h = grey.Height + (2 * margin);
+        var pixels = new byte[w * h];
+        Array.Fill(pixels, lid);
+        for (var y = 0; y < grey.Height; y++)
+        {
+            grey.Row(y).CopyTo(pixels.AsSpan(((y + margin) * w) + margin, grey.Width));
+        }
+
+        return new RasterImage(w, h, PixelFormat.Gray8, pixels, image.Dpi);
+    }
+
     /// <summary>A grey copy of a colour page.</summary>
     public static RasterImage Grey(RasterImage image)
     {

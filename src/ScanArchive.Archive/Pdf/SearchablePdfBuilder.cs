@@ -119,7 +119,9 @@ public sealed class SearchablePdfBuilder : ISearchablePdfWriter
             return;
         }
 
-        var area = page.TextLayerArea is { Width: > 0, Height: > 0 } a && a.Right <= image.Width && a.Bottom <= image.Height ? a : (PixelBox?)null;
+        // An area may reach past the image's edges by a few pixels: a page straightened after reading carries the
+        // area it read, turned about its centre, onto the straightened image.
+        var area = page.TextLayerArea is { Width: > 0, Height: > 0 } a && a.X < image.Width && a.Y < image.Height && a.Right > 0 && a.Bottom > 0 ? a : (PixelBox?)null;
         double[]? moveText = null;
         PdfRectangle? layerBox = null;
         if (area is { } part && TextLayerGeometry.MediaBoxSize(layer) is var (layerWidth, layerHeight) && layerWidth > 0 && layerHeight > 0)

@@ -596,7 +596,7 @@ public sealed class LiteDbArchiveStore : IArchiveStore
                 // The text layer was laid out on the page as the engine straightened it; the writer turns it back onto
                 // the image as stored, so it needs the angle recorded with the recognition.
                 var encoded = new EncodedPageImage(ReadAll(image.File), image.Kind, image.Width, image.Height, image.Dpi);
-                pages.Add(new ScannedPdfPage(encoded, page.TextLayer is null ? null : ReadAll(page.TextLayer), page.Ocr.SkewCorrectedDegrees, page.Ocr.RecognizedArea));
+                pages.Add(new ScannedPdfPage(encoded, page.TextLayer is null ? null : ReadAll(page.TextLayer), page.Ocr.TextLayerSkewDegrees, page.Ocr.RecognizedArea));
             }
             else
             {

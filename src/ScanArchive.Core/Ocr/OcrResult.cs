@@ -48,6 +48,20 @@ public sealed record OcrPage(
     /// <summary>Skew in degrees the engine corrected before recognition (positive = the scan was turned counter-clockwise).</summary>
     public double SkewCorrectedDegrees { get; init; }
 
+    /// <summary>
+    /// Skew in degrees undone after recognition: the engine read the page upright but not straightened (a skew under a
+    /// degree, see <see cref="Quality.ReadingCopy"/>), and its boxes were carried onto the straightened image. 0 when
+    /// the page was read as it is stored.
+    /// </summary>
+    public double StraightenedAfterReadingDegrees { get; init; }
+
+    /// <summary>
+    /// The angle <see cref="TextLayerPdf"/> must be turned back by, about the centre of its area, to lie on the
+    /// stored image: the engine's own deskew less any straightening after recognition.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public double TextLayerSkewDegrees => SkewCorrectedDegrees - StraightenedAfterReadingDegrees;
+
     /// <summary>Factor the image was enlarged by before recognition (1 when it was not); boxes are already scaled back.</summary>
     public double UpscaleFactor { get; init; } = 1;
 
@@ -58,9 +72,9 @@ public sealed record OcrPage(
     /// <remarks>
     /// Geometry: the PDF page is the image the engine read, <see cref="Width"/> × 72 / <see cref="Dpi"/> by
     /// <see cref="Height"/> × 72 / <see cref="Dpi"/> points (within 0.3% when the engine enlarged the image: the
-    /// resolution it tells Tesseract is rounded). Its text lies on the page as straightened by the engine: when
-    /// <see cref="SkewCorrectedDegrees"/> ≠ 0 it must be turned back by that angle about the page centre to lie on
-    /// the image that was passed in (<c>ScannedPdfPage.FromRecognition</c> does this).
+    /// resolution it tells Tesseract is rounded). Its text lies on the page as the engine read it: when
+    /// <see cref="TextLayerSkewDegrees"/> ≠ 0 it must be turned back by that angle about the centre of its area to
+    /// lie on the stored image (<c>ScannedPdfPage.FromRecognition</c> does this).
     /// Not part of the JSON form of the result: it is a file of its own (the archive stores it content-addressed),
     /// and base64 in every OCR record would double its cost.
     /// </remarks>
@@ -70,7 +84,8 @@ public sealed record OcrPage(
     /// <summary>
     /// The part of the page the engine read, when it was told where the content lies (<see cref="OcrHints.ContentArea"/>);
     /// null when it read the whole page. Boxes are in the whole page's pixels either way; the
-    /// <see cref="TextLayerPdf"/> page then covers this area only.
+    /// <see cref="TextLayerPdf"/> page then covers this area only. For a page straightened after reading, the area
+    /// moved with its centre onto the stored image (it may reach past its edges by the turn).
     /// </summary>
     public PixelBox? RecognizedArea { get; init; }
 

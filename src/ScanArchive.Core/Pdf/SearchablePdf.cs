@@ -17,9 +17,9 @@ public abstract record SearchablePdfPage;
 /// Its page box is stretched onto the image, so it must have the image's proportions (within 1%).
 /// </param>
 /// <param name="TextLayerSkewDegrees">
-/// <see cref="OcrPage.SkewCorrectedDegrees"/> of the recognition that produced the text layer: the text layer lies on
-/// the straightened page, and is turned back by this angle to lie on <paramref name="Image"/>. Pass 0 when the image
-/// is the one the engine read after its own deskew.
+/// <see cref="OcrPage.TextLayerSkewDegrees"/> of the recognition that produced the text layer: the text layer lies on
+/// the page as the engine read it, and is turned back by this angle about the centre of its area to lie on
+/// <paramref name="Image"/>. Pass 0 when the image is the one the engine read.
 /// </param>
 /// <param name="TextLayerArea">
 /// <see cref="OcrPage.RecognizedArea"/>: the part of <paramref name="Image"/>, in its pixels, that the text layer's
@@ -32,7 +32,7 @@ public sealed record ScannedPdfPage(EncodedPageImage Image, byte[]? TextLayerPdf
     /// skew from the recognition result.
     /// </summary>
     public static ScannedPdfPage FromRecognition(EncodedPageImage image, OcrPage? recognition) =>
-        new(image, recognition?.TextLayerPdf, recognition?.TextLayerPdf is null ? 0 : recognition.SkewCorrectedDegrees, recognition?.TextLayerPdf is null ? null : recognition.RecognizedArea);
+        new(image, recognition?.TextLayerPdf, recognition?.TextLayerPdf is null ? 0 : recognition.TextLayerSkewDegrees, recognition?.TextLayerPdf is null ? null : recognition.RecognizedArea);
 }
 
 /// <summary>A page copied unchanged from an existing PDF (an imported PDF that already carried its own text).</summary>

@@ -61,7 +61,7 @@ public sealed class CheckedPageRecognizer
             return new RecognizedPage(image, empty);
         }
 
-        var ocr = await _engine.RecognizeAsync(cleaned.Image, HintsFor(cleaned), cancellationToken).ConfigureAwait(false);
+        var ocr = await ReadAsync(cleaned, cancellationToken).ConfigureAwait(false);
         var method = quality.Metrics.OrientationMethod;
         if (!OrientationMethods.NeedsConfirmation(method))
         {
@@ -84,7 +84,7 @@ public sealed class CheckedPageRecognizer
             return new RecognizedPage(cleaned.Image, ocr with { Quality = reoriented.Quality with { Cleanup = quality.Cleanup } });
         }
 
-        var second = await _engine.RecognizeAsync(reoriented.Image, HintsFor(reoriented), cancellationToken).ConfigureAwait(false);
+        var second = await ReadAsync(reoriented, cancellationToken).ConfigureAwait(false);
         if (second.MeanConfidence > ocr.MeanConfidence)
         {
             return new RecognizedPage(reoriented.Image, second with { Quality = reoriented.Quality });
@@ -98,8 +98,20 @@ public sealed class CheckedPageRecognizer
         return new RecognizedPage(cleaned.Image, ocr with { Quality = doubtful });
     }
 
-    private OcrHints HintsFor(CleanedPage cleaned) =>
-        new(Straightened: _profile.Deskew, ContentArea: _profile.ReadContentAreaOnly ? cleaned.ContentArea : null);
+    /// <summary>Recognizes the cleaned page, or its reading copy with the words carried onto the cleaned image.</summary>
+    private async Task<OcrPage> ReadAsync(CleanedPage cleaned, CancellationToken cancellationToken)
+    {
+        if (cleaned.Reading is not { } reading)
+        {
+            return await _engine.RecognizeAsync(cleaned.Image, HintsFor(cleaned.ContentArea), cancellationToken).ConfigureAwait(false);
+        }
+
+        var ocr = await _engine.RecognizeAsync(reading.Image, HintsFor(reading.ContentArea), cancellationToken).ConfigureAwait(false);
+        return reading.ToCleaned.Map(ocr, cleaned.Image.Width, cleaned.Image.Height);
+    }
+
+    private OcrHints HintsFor(PixelBox? contentArea) =>
+        new(Straightened: _profile.Deskew, ContentArea: _profile.ReadContentAreaOnly ? contentArea : null);
 
     private static PageQuality WithOrientation(PageQuality quality, string method, double confidence) =>
         quality with { Metrics = quality.Metrics with { OrientationMethod = method, OrientationConfidence = confidence } };

@@ -3,7 +3,7 @@ using ScanArchive.Core.Imaging;
 namespace ScanArchive.Core.Quality;
 
 /// <summary>A page after its quality check and cleanup.</summary>
-/// <param name="Image">The image OCR and the archived PDF should use: turned upright, straightened and optionally cropped; the same instance as the original when nothing needed changing. The original is never modified.</param>
+/// <param name="Image">The image the archived PDF should use, and OCR unless <see cref="Reading"/> is set: turned upright, straightened and optionally cropped; the same instance as the original when nothing needed changing. The original is never modified.</param>
 /// <param name="Quality">The check: metrics (measured on the original), verdict, reasons and what cleanup did.</param>
 public sealed record CleanedPage(RasterImage Image, PageQuality Quality)
 {
@@ -13,6 +13,13 @@ public sealed record CleanedPage(RasterImage Image, PageQuality Quality)
     /// to it: the blank margins cost the engine layout analysis and hold nothing to read.
     /// </summary>
     public PixelBox? ContentArea { get; init; }
+
+    /// <summary>
+    /// The copy for the OCR engine to read instead of <see cref="Image"/>, when the cleaner straightened the page by
+    /// less than a degree and the profile reads such pages as scanned (<see cref="QualityProfile.ReadSmallSkewsAsScanned"/>);
+    /// null when the engine reads <see cref="Image"/> itself.
+    /// </summary>
+    public ReadingCopy? Reading { get; init; }
 }
 
 /// <summary>Checks a page's quality and cleans it up for OCR (port; implemented in ScanArchive.Imaging).</summary>

@@ -94,16 +94,20 @@ public sealed record QualityProfile
     public bool Deskew { get; init; } = true;
 
     /// <summary>
-    /// Smaller skews are left alone (the residual skew of a cleaned page is at most this): Tesseract's line finder reads
-    /// them as they are. A profile that wants visually straight pages sets 0.3 (scan profile option
-    /// <c>--min-deskew 0.3</c>; residual ≤ 0.05° measured); skews under 1° are then undone by sub-pixel shears with a
-    /// cubic filter, larger ones by a bilinear rotation. Not the default, because the engine reads a sheared page more
-    /// slowly and no better (bench <c>ocr-straightened</c>, same pages: the contract 1,458 → 1,617 ms of CPU, the account
-    /// application 931 → 1,022 ms; end to end 0.85–0.88 of the engine-pool limit against 0.90–0.92), and Chinese
-    /// accuracy moves both ways by single lines (whitespace-free CER with 0.3 against 1, bench <c>deskew</c>: the 6 Chinese
-    /// sample documents 0.0145 → 0.0175, QC pages 0.025 → 0.018; English improves: 0.0080 → 0.0065, real-dev 0.133 → 0.127).
+    /// Smaller skews are left alone (the residual skew of a cleaned page is at most this). Skews under 1° are undone by
+    /// sub-pixel shears with a cubic filter (residual ≤ 0.05° measured), larger ones by a bilinear rotation.
     /// </summary>
-    public double MinDeskewDegrees { get; init; } = 1.0;
+    public double MinDeskewDegrees { get; init; } = 0.3;
+
+    /// <summary>
+    /// A page straightened by less than a degree is recognized as scanned (turned upright, not straightened) and its
+    /// words carried onto the straightened image (<see cref="ReadingCopy"/>). Tesseract's line finder follows such
+    /// small skews: reading the straightened page instead costs it up to a tenth more CPU (bench
+    /// <c>ocr-straightened</c>; end to end 0.85–0.88 of the engine-pool limit against 0.90–0.92) and moves Chinese
+    /// accuracy both ways by single lines (whitespace-free CER, bench <c>deskew</c>: the 6 Chinese sample documents
+    /// 0.0145 → 0.0175, QC pages 0.025 → 0.018; English 0.0080 → 0.0065, real-dev 0.133 → 0.127).
+    /// </summary>
+    public bool ReadSmallSkewsAsScanned { get; init; } = true;
 
     /// <summary>Turn sideways and upside-down pages upright.</summary>
     public bool RotateUpright { get; init; } = true;

@@ -10,7 +10,9 @@ namespace ScanArchive.Imaging.Quality;
 /// </summary>
 /// <remarks>
 /// Thread-safe. Because the cleaned page is straight to within a few hundredths of a degree, the OCR engine's own
-/// deskew (which acts on skews of 1° or more) finds nothing to do, so a page is never rotated twice.
+/// deskew (which acts on skews of 1° or more) finds nothing to do, so a page is never rotated twice. A page
+/// straightened by less than a degree also gets a <see cref="ReadingCopy"/>: the engine reads it as scanned (faster,
+/// as well) and its words are carried onto the straightened image.
 /// </remarks>
 public sealed class PageCleaner : IPageCleaner
 {
@@ -61,7 +63,22 @@ public sealed class PageCleaner : IPageCleaner
         var analysis = result.Measurement.Analysis;
         var fill = analysis.BorderLevel();
         var changed = rotation != 0 || skew != 0;
-        var image = changed ? PageTransform.Straighten(page, rotation, skew, fill) : page;
+        var restored = profile.RestoreBlur ? BlurRestorer.SigmaToRestore(quality, result.Measurement) : null;
+
+        // A skew under a degree is read as scanned (the copy turned upright only) unless the page is to be sharpened:
+        // the engine would then need a second sharpened copy.
+        var readAsScanned = skew != 0 && Math.Abs(skew) < PageTransform.MaxShearDegrees && profile.ReadSmallSkewsAsScanned && restored is null;
+        RasterImage? upright = null;
+        RasterImage image;
+        if (readAsScanned)
+        {
+            upright = PageTransform.Straighten(page, rotation, 0, fill);
+            image = PageTransform.Straighten(upright, 0, skew, fill);
+        }
+        else
+        {
+            image = changed ? PageTransform.Straighten(page, rotation, skew, fill) : page;
+        }
 
         PixelBox? crop = null;
         if (profile.CropBorders)
@@ -76,7 +93,6 @@ public sealed class PageCleaner : IPageCleaner
             }
         }
 
-        var restored = profile.RestoreBlur ? BlurRestorer.SigmaToRestore(quality, result.Measurement) : null;
         if (restored is { } sigma)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -86,6 +102,10 @@ public sealed class PageCleaner : IPageCleaner
         return new CleanedPage(image, quality with { Cleanup = new PageCleanup(rotation, Math.Round(skew, 2), crop) { RestoredBlurSigma = restored } })
         {
             ContentArea = ContentArea(result.Measurement, page, rotation, skew, crop, image),
+            Reading = upright is null ? null : new ReadingCopy(
+                upright,
+                ContentArea(result.Measurement, page, rotation, 0, null, upright),
+                new Straightening(upright.Width, upright.Height, skew, crop?.X ?? 0, crop?.Y ?? 0)),
         };
     }
 

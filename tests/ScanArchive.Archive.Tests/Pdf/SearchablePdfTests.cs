@@ -6,6 +6,7 @@ using ScanArchive.Core.Archive;
 using ScanArchive.Core.Imaging;
 using ScanArchive.Core.Ocr;
 using ScanArchive.Core.Pdf;
+using ScanArchive.Imaging.Quality;
 using ScanArchive.TestSupport;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
@@ -28,6 +29,9 @@ public class SearchablePdfTests(SandwichFixture chain)
 
     /// <summary>A CCITT G4 TIFF: a bilevel page.</summary>
     private const string BilevelPage = "en-service-record.tif";
+
+    /// <summary>An English agreement, to be skewed by 0.7°: straightened for the archive, read as scanned.</summary>
+    private const string SmallSkewPage = "en-service-agreement.jpg";
 
     /// <summary>A hand-fed page at ~9°.</summary>
     private const string SkewedPage = "qc-skewed-zh-customer-registration.jpg";
@@ -169,6 +173,65 @@ public class SearchablePdfTests(SandwichFixture chain)
         // 20–50 pt off their lines.
         Assert.True(matched >= 0.8 * total, $"only {matched} of {total} words of the straight page were read back");
         Assert.True(misplaced.Count <= matched / 20, $"{misplaced.Count} of {matched} misplaced:\n" + string.Join('\n', misplaced));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(80)]
+    public async Task A_page_read_as_scanned_and_straightened_after_gets_its_words_and_text_layer_on_the_straightened_image(int lid)
+    {
+        // The quality step straightens the page for the archive, the engine reads the upright copy as scanned, and
+        // the words are carried over: they must be where the engine finds them when it reads the straightened image
+        // itself, and the PDF (straightened image, text layer turned to match) must show them there.
+        var sample = SandwichFixture.Sample(SmallSkewPage);
+        var label = sample.Number("skewDegrees");
+        var scan = PageDegradations.Skew(SandwichFixture.Decode(sample), 0.7 - label);
+        scan = lid == 0 ? scan : PageDegradations.OnLid(scan, lid); // straightened, then the lid cropped away; through the archive's commit
+        var read = await new ScanArchive.Core.Quality.CheckedPageRecognizer(chain.Pool, new PageCleaner()).RecognizeAsync(scan);
+        Assert.InRange(read.Ocr.StraightenedAfterReadingDegrees, 0.6, 0.8); // precondition: read before straightening
+        Assert.Equal(read.Ocr.Quality!.Cleanup.DeskewedDegrees, Math.Round(read.Ocr.StraightenedAfterReadingDegrees, 2));
+        Assert.Equal((read.Image.Width, read.Image.Height), (read.Ocr.Width, read.Ocr.Height));
+        Assert.Equal(lid != 0, read.Ocr.Quality.Cleanup.Crop is not null);
+
+        // Each word against the nearest word of the same text the engine finds on the straightened image.
+        var direct = await chain.Pool.RecognizeAsync(read.Image, new OcrHints(Straightened: true, ContentArea: null));
+        var straightWords = direct.Lines.SelectMany(l => l.Words).ToLookup(w => w.Text, StringComparer.Ordinal);
+        static (double X, double Y) Centre(PixelBox b) => (b.X + (b.Width / 2.0), b.CenterY);
+        var distances = read.Ocr.Lines.SelectMany(l => l.Words).Where(w => w.Text.Length >= 3 && straightWords.Contains(w.Text)).Select(w =>
+        {
+            var (x, y) = Centre(w.Box);
+            return straightWords[w.Text].Select(o => Centre(o.Box)).Min(o => Math.Sqrt(((o.X - x) * (o.X - x)) + ((o.Y - y) * (o.Y - y))));
+        }).Order().ToList();
+        Assert.True(distances.Count >= 100, $"precondition: {distances.Count} words found by both readings");
+        // Without the carrying-over, words at the page's sides would be off by w/2·sin(0.7°): 10–15 px.
+        Assert.True(distances[distances.Count / 2] <= 2 && distances[distances.Count * 9 / 10] <= 4, $"centre distances (px), median {distances[distances.Count / 2]:F1}, p90 {distances[distances.Count * 9 / 10]:F1}");
+
+        var page = new RecognizedPage(sample, read.Image, read.Ocr, chain.Encoder.Encode(read.Image, read.Ocr.Dpi, null));
+        var bytes = lid == 0 ? chain.Builder.Build([page.PdfPage], Info) : Committed(page);
+        var (exitCode, output) = PdfTools.QpdfCheck(bytes);
+        Assert.True(exitCode == 0, output);
+        using var pdf = PdfDocument.Open(bytes);
+        var pdfPage = pdf.GetPage(1);
+        var (total, matched, misplaced) = WordPlacement.Check(read.Ocr, pdfPage.GetWords(NearestNeighbourWordExtractor.Instance).ToList(), ToPage(page, pdfPage));
+        Assert.True(matched >= 0.95 * total, $"only {matched} of {total} recognized words were read back");
+        Assert.True(misplaced.Count <= Math.Max(1, matched / 50), string.Join('\n', misplaced));
+    }
+
+    /// <summary>The page stored as a batch's only page and committed: the PDF the archive entry gets.</summary>
+    private static byte[] Committed(RecognizedPage page)
+    {
+        using var data = new TempDirectory();
+        using var store = ArchiveTestData.Open(data.Path);
+        var batch = store.CreateBatch("small-skew", "clerk");
+        var document = store.AddDocument(batch.Id, page.Sample.ImagePath, "page.jpg", "clerk");
+        store.SavePage(new PageResult(batch.Id, document.Id, 1, page.Ocr, page.Encoded, page.Ocr.TextLayerPdf));
+        store.UpdateDocument(document with { Status = DocumentStatus.Done, PageCount = 1 });
+        store.MoveBatch(batch.Id, BatchState.Processing, "clerk");
+        store.MoveBatch(batch.Id, BatchState.ReadyForReview, "clerk");
+        store.SetReview(batch.Id, ReviewStatus.Approved, "reviewer");
+        store.MoveBatch(batch.Id, BatchState.Approved, "reviewer");
+        var entry = Assert.Single(store.Commit(batch.Id, "reviewer"));
+        return File.ReadAllBytes(store.PathOf(entry.Pdf));
     }
 
     [Fact]
