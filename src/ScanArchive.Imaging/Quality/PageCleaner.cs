@@ -1,5 +1,6 @@
 using ScanArchive.Core.Imaging;
 using ScanArchive.Core.Quality;
+using ScanArchive.Imaging.Encoders;
 
 namespace ScanArchive.Imaging.Quality;
 
@@ -78,6 +79,13 @@ public sealed class PageCleaner : IPageCleaner
         else
         {
             image = changed ? PageTransform.Straighten(page, rotation, skew, fill) : page;
+        }
+
+        if (skew != 0 && PageImageEncoder.IsBilevel(page))
+        {
+            // A black-and-white scan stays black and white: resampling greys its edges, and a grey page is stored as
+            // JPEG instead of CCITT G4 (several times larger) and reads no better.
+            image = PageTransform.Binarize(image);
         }
 
         PixelBox? crop = null;

@@ -418,6 +418,35 @@ internal static class PageTransform
         }
     }
 
+    /// <summary>A grey image made black and white at mid-grey, in place (the image is the transform's own new copy).</summary>
+    public static RasterImage Binarize(RasterImage image)
+    {
+        if (image.Format != PixelFormat.Gray8)
+        {
+            return image;
+        }
+
+        var pixels = image.Pixels.AsSpan(0, image.Stride * image.Height);
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            // Unsigned v ≥ 128 ⇔ the sign bit of (v xor 128) is clear.
+            var bias = Vector256.Create((sbyte)-128);
+            for (; i + 32 <= pixels.Length; i += 32)
+            {
+                var v = Vector256.Create<byte>(pixels.Slice(i, 32)).AsSByte() ^ bias;
+                Vector256.GreaterThanOrEqual(v, Vector256<sbyte>.Zero).AsByte().CopyTo(pixels.Slice(i, 32));
+            }
+        }
+
+        for (; i < pixels.Length; i++)
+        {
+            pixels[i] = pixels[i] >= 128 ? (byte)255 : (byte)0;
+        }
+
+        return image;
+    }
+
     /// <summary>A copy of part of the image.</summary>
     public static RasterImage Crop(RasterImage image, PixelBox box)
     {

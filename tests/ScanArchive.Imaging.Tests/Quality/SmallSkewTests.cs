@@ -1,5 +1,7 @@
+using ScanArchive.Core.Archive;
 using ScanArchive.Core.Imaging;
 using ScanArchive.Core.Quality;
+using ScanArchive.Imaging.Encoders;
 using ScanArchive.Imaging.Quality;
 using ScanArchive.TestSupport;
 using Xunit.Abstractions;
@@ -79,6 +81,26 @@ public class SmallSkewTests(ITestOutputHelper output)
         Assert.Equal(PixelFormat.Rgb24, cleaned.Image.Format);
         Assert.Equal(page.Dpi, cleaned.Image.Dpi);
         Assert.Equal((page.Width, page.Height), (cleaned.Image.Width, cleaned.Image.Height));
+        Assert.InRange(Remeasure.Analyze(cleaned.Image).Metrics.SkewDegrees, -0.05, 0.05);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public void A_black_and_white_scan_stays_black_and_white_when_straightened(double extraSkew)
+    {
+        // The G4 service record (0.59° as scanned), and the same page turned 2° more and made black and white again.
+        var page = PageQualityAnalyzerTests.Decode("en-service-record.tif");
+        Assert.True(PageImageEncoder.IsBilevel(page), "precondition: a bilevel scan");
+        var label = SamplePages.First(p => p.ToString() == "en-service-record.tif", "service record").Number("skewDegrees");
+        var scan = extraSkew == 0 ? page : PageTransform.Binarize(PageDegradations.Skew(page, extraSkew));
+        Assert.True(PageImageEncoder.IsBilevel(scan), "precondition: still bilevel");
+
+        var cleaned = new PageCleaner().Clean(scan, QualityProfile.Default with { CropBorders = false });
+
+        Assert.InRange(cleaned.Quality.Cleanup.DeskewedDegrees, label + extraSkew - 0.1, label + extraSkew + 0.1);
+        Assert.True(PageImageEncoder.IsBilevel(cleaned.Image), "the straightened page has grey pixels");
+        Assert.Equal(PageImageKind.CcittG4, new PageImageEncoder().Encode(cleaned.Image).Kind);
         Assert.InRange(Remeasure.Analyze(cleaned.Image).Metrics.SkewDegrees, -0.05, 0.05);
     }
 
