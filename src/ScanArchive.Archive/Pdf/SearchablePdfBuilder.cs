@@ -142,7 +142,11 @@ public sealed class SearchablePdfBuilder : ISearchablePdfWriter
         }
 
         var textDoc = OpenTextLayer(layer, number);
-        var box = textDoc.GetPage(1).MediaBox.Bounds;
+        // The page box read from the bytes: PdfPig's GetPage would parse the page's fonts and CMaps first (a sixth
+        // of a commit's CPU went there).
+        var box = TextLayerGeometry.MediaBoxSize(layer) is var (boxWidth, boxHeight)
+            ? new PdfRectangle(0, 0, boxWidth, boxHeight)
+            : textDoc.GetPage(1).MediaBox.Bounds;
         var mismatch = (box.Width / box.Height) / (image.Width / (double)image.Height);
         if (Math.Abs(mismatch - 1) > MaxAspectMismatch)
         {
