@@ -211,13 +211,17 @@ internal static class PageTransform
             }
         }
 
-        var middle = GC.AllocateUninitializedArray<byte>(rowBytes * h);
+        // The two passes run row by row through one row buffer: output row y needs only row y of the vertical pass,
+        // so the page-sized intermediate image (and its page faults) is not needed.
+        var middle = new byte[rowBytes];
+        var output = GC.AllocateUninitializedArray<byte>(rowBytes * h);
         ref var srcRef = ref MemoryMarshal.GetArrayDataReference(src);
         ref var wRef = ref MemoryMarshal.GetArrayDataReference(colW);
+        ref var midRef = ref MemoryMarshal.GetArrayDataReference(middle);
+        ref var outRef = ref MemoryMarshal.GetArrayDataReference(output);
         for (var y = 0; y < h; y++)
         {
-            ref var destRef = ref MemoryMarshal.GetArrayDataReference(middle);
-            var rowStart = y * rowBytes;
+            // Vertical pass: row y of the intermediate image.
             foreach (var (from, to, n) in runs)
             {
                 var top = y + n - 1;
@@ -234,7 +238,7 @@ internal static class PageTransform
                             acc += Load8(ref srcRef, at + (k * stride) + b) * weights;
                         }
 
-                        Store8(ref destRef, rowStart + b, acc >> 14);
+                        Store8(ref midRef, b, acc >> 14);
                     }
                 }
 
@@ -248,43 +252,38 @@ internal static class PageTransform
                         acc += v * colW[(k * rowBytes) + b];
                     }
 
-                    Unsafe.Add(ref destRef, rowStart + b) = (byte)Math.Clamp((acc + 8192) >> 14, 0, 255);
+                    Unsafe.Add(ref midRef, b) = (byte)Math.Clamp((acc + 8192) >> 14, 0, 255);
                 }
             }
-        }
 
-        var output = GC.AllocateUninitializedArray<byte>(rowBytes * h);
-        ref var midRef = ref MemoryMarshal.GetArrayDataReference(middle);
-        ref var outRef = ref MemoryMarshal.GetArrayDataReference(output);
-        for (var y = 0; y < h; y++)
-        {
+            // Horizontal pass of that row.
             var q = (y - cy) * t;
-            var n = (int)Math.Floor(q);
-            Weights(q - n, 2, CatmullRom, wk);
+            var qn = (int)Math.Floor(q);
+            Weights(q - qn, 2, CatmullRom, wk);
             int w0 = wk[0], w1 = wk[1], w2 = wk[2], w3 = wk[3];
             var rowStart = y * rowBytes;
 
-            // Byte b reads bytes b + (n − 1 + k)·bpp: all four inside the row for lo ≤ b < hi, eight at a time there.
-            var lo = Math.Clamp((1 - n) * bpp, 0, rowBytes);
-            var hi = Math.Clamp(rowBytes - ((n + 2) * bpp), lo, rowBytes);
-            var first = rowStart + ((n - 1) * bpp);
-            var b = 0;
-            for (; b < lo; b++)
+            // Byte c reads bytes c + (qn − 1 + k)·bpp: all four inside the row for lo ≤ c < hi, eight at a time there.
+            var lo = Math.Clamp((1 - qn) * bpp, 0, rowBytes);
+            var hi = Math.Clamp(rowBytes - ((qn + 2) * bpp), lo, rowBytes);
+            var first = (qn - 1) * bpp;
+            var c = 0;
+            for (; c < lo; c++)
             {
-                Unsafe.Add(ref outRef, rowStart + b) = EdgeTap(ref midRef, rowStart, rowBytes, b, n, bpp, wk, fill);
+                Unsafe.Add(ref outRef, rowStart + c) = EdgeTap(ref midRef, 0, rowBytes, c, qn, bpp, wk, fill);
             }
 
-            for (; b + 8 <= hi; b += 8)
+            for (; c + 8 <= hi; c += 8)
             {
-                var at = first + b;
+                var at = first + c;
                 var acc = round + (Load8(ref midRef, at) * w0) + (Load8(ref midRef, at + bpp) * w1) +
                     (Load8(ref midRef, at + (2 * bpp)) * w2) + (Load8(ref midRef, at + (3 * bpp)) * w3);
-                Store8(ref outRef, rowStart + b, acc >> 14);
+                Store8(ref outRef, rowStart + c, acc >> 14);
             }
 
-            for (; b < rowBytes; b++)
+            for (; c < rowBytes; c++)
             {
-                Unsafe.Add(ref outRef, rowStart + b) = EdgeTap(ref midRef, rowStart, rowBytes, b, n, bpp, wk, fill);
+                Unsafe.Add(ref outRef, rowStart + c) = EdgeTap(ref midRef, 0, rowBytes, c, qn, bpp, wk, fill);
             }
         }
 
