@@ -12,10 +12,9 @@ namespace ScanArchive.Imaging.Tests.Quality;
 /// </summary>
 public class ReadingCopyTests
 {
-    private static RasterImage Agreement() => PageDegradations.Grey(PageQualityAnalyzerTests.Decode("en-service-agreement.jpg"));
+    private static RasterImage Agreement() => SmallSkewTests.Agreement();
 
-    private static double AgreementLabel() =>
-        SamplePages.First(p => p.ToString() == "en-service-agreement.jpg", "agreement").Number("skewDegrees");
+    private static double AgreementLabel() => SmallSkewTests.AgreementLabel();
 
     [Theory]
     [InlineData(0.6, 0, 0)]

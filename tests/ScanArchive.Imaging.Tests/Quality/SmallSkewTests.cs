@@ -17,9 +17,11 @@ public class SmallSkewTests(ITestOutputHelper output)
 {
     private static readonly PageQualityAnalyzer Remeasure = new();
 
-    private static RasterImage Agreement() => PageDegradations.Grey(PageQualityAnalyzerTests.Decode("en-service-agreement.jpg"));
+    /// <summary>The grey service agreement, a page with text to its edges.</summary>
+    internal static RasterImage Agreement() => PageDegradations.Grey(PageQualityAnalyzerTests.Decode("en-service-agreement.jpg"));
 
-    private static double AgreementLabel() =>
+    /// <summary>The agreement's own skew as scanned (its label).</summary>
+    internal static double AgreementLabel() =>
         SamplePages.First(p => p.ToString() == "en-service-agreement.jpg", "agreement").Number("skewDegrees");
 
     [Theory]
