@@ -28,21 +28,17 @@ internal static class PixelRotation
         var (w, h) = (image.Width, image.Height);
         var (newW, newH) = quarterTurns == 2 ? (w, h) : (h, w);
         var output = GC.AllocateUninitializedArray<byte>(newW * newH * bpp);
-        if (quarterTurns == 2)
+        switch (bpp)
         {
-            HalfTurn(image, output);
-        }
-        else if (bpp == 1)
-        {
-            QuarterTurn<byte>(image, output, clockwise: quarterTurns == 1);
-        }
-        else if (bpp == 3)
-        {
-            QuarterTurn<Rgb>(image, output, clockwise: quarterTurns == 1);
-        }
-        else
-        {
-            Reference(image, output, quarterTurns);
+            case 1:
+                Turn<byte>(image, output, quarterTurns);
+                break;
+            case 3:
+                Turn<Rgb>(image, output, quarterTurns);
+                break;
+            default:
+                Reference(image, output, quarterTurns);
+                break;
         }
 
         return new RasterImage(newW, newH, image.Format, output, image.Dpi);
@@ -70,34 +66,31 @@ internal static class PixelRotation
         }
     }
 
-    /// <summary>Row y becomes row h − 1 − y, its pixels in reverse order.</summary>
-    private static void HalfTurn(RasterImage image, byte[] output)
+    private static void Turn<T>(RasterImage image, byte[] output, int quarterTurns)
+        where T : unmanaged
     {
-        var (w, h, bpp) = (image.Width, image.Height, image.BytesPerPixel);
-        var rowBytes = w * bpp;
+        if (quarterTurns == 2)
+        {
+            HalfTurn<T>(image, output);
+        }
+        else
+        {
+            QuarterTurn<T>(image, output, clockwise: quarterTurns == 1);
+        }
+    }
+
+    /// <summary>Row y becomes row h − 1 − y, its pixels in reverse order.</summary>
+    private static void HalfTurn<T>(RasterImage image, byte[] output)
+        where T : unmanaged
+    {
+        var h = image.Height;
+        var to = MemoryMarshal.Cast<byte, T>(output.AsSpan());
+        var w = image.Width;
         for (var y = 0; y < h; y++)
         {
-            var dest = output.AsSpan((h - 1 - y) * rowBytes, rowBytes);
-            var source = image.Row(y);
-            if (bpp == 1)
-            {
-                source.CopyTo(dest);
-                dest.Reverse();
-            }
-            else if (bpp == 3)
-            {
-                var from = MemoryMarshal.Cast<byte, Rgb>(source);
-                var to = MemoryMarshal.Cast<byte, Rgb>(dest);
-                from.CopyTo(to);
-                to.Reverse();
-            }
-            else
-            {
-                for (var x = 0; x < w; x++)
-                {
-                    source.Slice(x * bpp, bpp).CopyTo(dest.Slice((w - 1 - x) * bpp, bpp));
-                }
-            }
+            var dest = to.Slice((h - 1 - y) * w, w);
+            MemoryMarshal.Cast<byte, T>(image.Row(y)).CopyTo(dest);
+            dest.Reverse();
         }
     }
 
@@ -107,8 +100,6 @@ internal static class PixelRotation
     {
         var (w, h) = (image.Width, image.Height);
         var newW = h;
-        var strideInPixels = image.Stride / Unsafe.SizeOf<T>();
-        var stridePadded = image.Stride % Unsafe.SizeOf<T>() != 0;
         ref var dest = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<byte, T>(output.AsSpan()));
         for (var ty = 0; ty < h; ty += Tile)
         {
@@ -118,10 +109,8 @@ internal static class PixelRotation
                 var xEnd = Math.Min(w, tx + Tile);
                 for (var y = ty; y < yEnd; y++)
                 {
-                    // A stride that is not a whole number of pixels (possible for RGB) is followed row by row.
-                    ref var row = ref stridePadded
-                        ? ref MemoryMarshal.GetReference(MemoryMarshal.Cast<byte, T>(image.Row(y)))
-                        : ref Unsafe.Add(ref MemoryMarshal.GetReference(MemoryMarshal.Cast<byte, T>(image.Pixels.AsSpan())), y * strideInPixels);
+                    // Row by row: a stride need not be a whole number of pixels (RGB rows may be padded).
+                    ref var row = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<byte, T>(image.Row(y)));
                     if (clockwise)
                     {
                         var nx = h - 1 - y;
