@@ -6,7 +6,12 @@ using System.Text.Json.Serialization;
 using ScanArchive.Archive.Storage;
 using ScanArchive.Core.Archive;
 using ScanArchive.Core.Text;
+using Microsoft.Extensions.DependencyInjection;
+using ScanArchive.Application;
+using ScanArchive.Application.Batches;
+using ScanArchive.Application.Processing;
 using ScanArchive.Imaging;
+using ScanArchive.Ocr;
 
 namespace ScanArchive.Cli;
 
@@ -21,57 +26,68 @@ internal static class ArchiveSession
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    /// <summary>The user recorded in the audit trail: the operating-system account running the command.</summary>
-    public static string User => Environment.UserName;
+    /// <summary>Who runs the command: the operating-system user, recorded in the audit trail as <c>local:NAME</c>.</summary>
+    public static Actor Actor { get; } = Actor.Local();
 
-    public static async Task<int> RunAsync(ParseResult result, Func<LiteDbArchiveStore, CultureInfo, Task<int>> action)
+    /// <summary>The user name recorded in the audit trail for this command.</summary>
+    public static string User => Actor.UserName;
+
+    /// <summary>
+    /// Runs a command over the application's services for the data folder, turning refusals into messages and exit
+    /// codes. The services (and the archive's lock) live exactly as long as the command.
+    /// </summary>
+    public static async Task<int> RunAsync(ParseResult result, Func<CliContext, Task<int>> action, TesseractOptions? ocr = null)
     {
         var culture = GlobalOptions.ApplyUiCulture(result);
-        try
+        var dataFolder = GlobalOptions.DataFolder(result);
+        var services = new ServiceCollection()
+            .AddScanArchive(new ScanArchiveOptions { DataFolder = dataFolder, Ocr = ocr ?? new TesseractOptions() })
+            .BuildServiceProvider();
+        await using (services)
         {
-            using var store = new LiteDbArchiveStore(new ArchiveStoreOptions(GlobalOptions.DataFolder(result)));
-            return await action(store, culture);
-        }
-        catch (ArchiveException ex)
-        {
-            Console.Error.WriteLine(ex.Message);
-            return ex.Problem switch
+            var layout = services.GetRequiredService<DataFolderLayout>();
+            try
             {
-                ArchiveProblem.BatchNotFound or ArchiveProblem.EntryNotFound => ExitCodes.NotFound,
-                ArchiveProblem.Locked => ExitCodes.DataFolderLocked,
-                ArchiveProblem.FileMissing or ArchiveProblem.Unreadable => ExitCodes.ArchiveDamaged,
-                _ => ExitCodes.Refused,
-            };
-        }
-        catch (OperationCanceledException)
-        {
-            Console.Error.WriteLine(Core.Text.UserMessages.Pick("已取消。已完成的页面已保存。", "Cancelled. Pages already done are saved.", culture));
-            return ExitCodes.Cancelled;
+                return await action(new CliContext(services, Actor, culture, layout));
+            }
+            catch (ArchiveException ex)
+            {
+                Console.Error.WriteLine(ex.Problem == ArchiveProblem.Locked && ServerInfo.Read(layout) is { } server ? ServerInfo.RunningMessage(server, culture) : ex.Message);
+                return ex.Problem switch
+                {
+                    ArchiveProblem.BatchNotFound or ArchiveProblem.EntryNotFound or ArchiveProblem.ItemNotFound or ArchiveProblem.AccountNotFound => ExitCodes.NotFound,
+                    ArchiveProblem.Locked => ExitCodes.DataFolderLocked,
+                    ArchiveProblem.FileMissing or ArchiveProblem.Unreadable => ExitCodes.ArchiveDamaged,
+                    _ => ExitCodes.Refused,
+                };
+            }
+            catch (AccessDeniedException ex)
+            {
+                Console.Error.WriteLine(ex.Message);
+                return ExitCodes.Refused;
+            }
+            catch (RecognitionUnavailableException ex)
+            {
+                Console.Error.WriteLine(ex.Message);
+                return ExitCodes.UsageOrSetup;
+            }
+            catch (OperationCanceledException)
+            {
+                Console.Error.WriteLine(UserMessages.Pick("已取消。已完成的页面已保存。", "Cancelled. Pages already done are saved.", culture));
+                return ExitCodes.Cancelled;
+            }
         }
     }
+
+    public static int Run(ParseResult result, Func<CliContext, int> action) =>
+        RunAsync(result, context => Task.FromResult(action(context))).GetAwaiter().GetResult();
+
+    /// <summary>For commands that work on the store directly (maintenance that has no use case of its own).</summary>
+    public static Task<int> RunAsync(ParseResult result, Func<LiteDbArchiveStore, CultureInfo, Task<int>> action) =>
+        RunAsync(result, context => action((LiteDbArchiveStore)context.Get<ArchiveHost>().Store, context.Culture));
 
     public static int Run(ParseResult result, Func<LiteDbArchiveStore, CultureInfo, int> action) =>
         RunAsync(result, (store, culture) => Task.FromResult(action(store, culture))).GetAwaiter().GetResult();
-
-    public static Batch RequireBatch(IArchiveStore store, string nameOrId) =>
-        store.FindBatch(nameOrId) ?? throw new ArchiveException(ArchiveProblem.BatchNotFound, nameOrId);
-
-    /// <summary>The named batch (created when new), moved back to capturing so new sheets can join it.</summary>
-    public static Batch OpenForCapture(IArchiveStore store, string name, CultureInfo culture)
-    {
-        var batch = store.FindBatch(name) ?? store.CreateBatch(name, User);
-        if (batch.State is BatchState.ReadyForReview or BatchState.Rejected or BatchState.Processing)
-        {
-            return store.MoveBatch(batch.Id, BatchState.Capturing, User);
-        }
-
-        return batch.State == BatchState.Capturing
-            ? batch
-            : throw new ArchiveException(ArchiveProblem.InvalidState, batch.Name, StateName(batch.State, culture));
-    }
-
-    public static ArchiveEntry RequireEntry(IArchiveStore store, string number) =>
-        store.FindEntry(number) ?? throw new ArchiveException(ArchiveProblem.EntryNotFound, number);
 
     /// <summary>Tells the user on stderr how many given files were neither images nor PDFs (nothing when none).</summary>
     public static void ReportSkipped(InputCollection collected, CultureInfo culture)
@@ -87,14 +103,5 @@ internal static class ArchiveSession
 
     public static void WriteJson<T>(T value) => Console.WriteLine(JsonSerializer.Serialize(value, Json));
 
-    public static string StateName(BatchState state, CultureInfo culture) => state switch
-    {
-        BatchState.Capturing => Core.Text.UserMessages.Pick("采集中", "capturing", culture),
-        BatchState.Processing => Core.Text.UserMessages.Pick("识别中", "processing", culture),
-        BatchState.ReadyForReview => Core.Text.UserMessages.Pick("待审核", "ready for review", culture),
-        BatchState.Approved => Core.Text.UserMessages.Pick("已通过", "approved", culture),
-        BatchState.Rejected => Core.Text.UserMessages.Pick("已退回", "rejected", culture),
-        BatchState.Committed => Core.Text.UserMessages.Pick("已归档", "committed", culture),
-        _ => state.ToString(),
-    };
+    public static string StateName(BatchState state, CultureInfo culture) => BatchStateNames.Of(state, culture);
 }

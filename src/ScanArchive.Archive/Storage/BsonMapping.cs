@@ -29,6 +29,8 @@ internal static class BsonMapping
         ["UpdatedBy"] = b.UpdatedBy,
         ["Note"] = b.Note is null ? BsonValue.Null : b.Note,
         ["EntryNumbers"] = new BsonArray(b.EntryNumbers.Select(n => new BsonValue(n))),
+        ["Version"] = b.Version,
+        ["Profile"] = b.Profile is null ? BsonValue.Null : b.Profile,
     };
 
     public static Batch ToBatch(BsonDocument d) => new()
@@ -42,6 +44,10 @@ internal static class BsonMapping
         UpdatedBy = d["UpdatedBy"].AsString,
         Note = d["Note"].IsNull ? null : d["Note"].AsString,
         EntryNumbers = d["EntryNumbers"].AsArray.Select(v => v.AsString).ToList(),
+
+        // Absent in batches stored before versions and profiles were kept.
+        Version = d["Version"].IsInt32 ? d["Version"].AsInt32 : 0,
+        Profile = d["Profile"].IsString ? d["Profile"].AsString : null,
     };
 
     public static string NameKey(string name) => name.Trim().ToUpperInvariant();
@@ -60,6 +66,7 @@ internal static class BsonMapping
         ["Group"] = d.Group is null ? BsonValue.Null : d.Group,
         ["BlankPagesSeparate"] = d.BlankPagesSeparate,
         ["Fields"] = JsonSerializer.Serialize(d.Fields, Json),
+        ["Version"] = d.Version,
     };
 
     public static BatchDocument ToDocument(BsonDocument d) => new()
@@ -78,6 +85,7 @@ internal static class BsonMapping
         // Absent in documents stored before separator sheets could be set per scan profile.
         BlankPagesSeparate = d["BlankPagesSeparate"].IsBoolean && d["BlankPagesSeparate"].AsBoolean,
         Fields = JsonSerializer.Deserialize<List<ExtractedField>>(d["Fields"].AsString, Json) ?? [],
+        Version = d["Version"].IsInt32 ? d["Version"].AsInt32 : 0,
     };
 
     public static BsonDocument ToBson(BatchPage p) => new()
@@ -91,6 +99,8 @@ internal static class BsonMapping
         ["TextLayer"] = p.TextLayer is null ? BsonValue.Null : ToBson(p.TextLayer),
         ["Blank"] = p.Blank,
         ["Review"] = p.Review.ToString(),
+        ["ReviewReason"] = p.ReviewReason is null ? BsonValue.Null : p.ReviewReason,
+        ["ReviewedBy"] = p.ReviewedBy is null ? BsonValue.Null : p.ReviewedBy,
         ["ProcessedAt"] = p.ProcessedAt.UtcDateTime,
     };
 
@@ -105,6 +115,8 @@ internal static class BsonMapping
         TextLayer = d["TextLayer"].IsNull ? null : ToStoredFile(d["TextLayer"].AsDocument),
         Blank = d["Blank"].AsBoolean,
         Review = Enum.Parse<ReviewStatus>(d["Review"].AsString),
+        ReviewReason = d["ReviewReason"].IsString ? d["ReviewReason"].AsString : null,
+        ReviewedBy = d["ReviewedBy"].IsString ? d["ReviewedBy"].AsString : null,
         ProcessedAt = Utc(d["ProcessedAt"]),
     };
 

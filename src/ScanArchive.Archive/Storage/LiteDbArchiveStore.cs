@@ -65,6 +65,8 @@ public sealed class LiteDbArchiveStore : IArchiveStore
             _pages.EnsureIndex("BatchId");
             _pages.EnsureIndex("DocumentId");
             _audit.EnsureIndex("Target");
+            _audit.EnsureIndex("User");
+            _audit.EnsureIndex("At");
         }
         catch (LiteException ex)
         {
@@ -81,6 +83,15 @@ public sealed class LiteDbArchiveStore : IArchiveStore
     /// <summary>The data folder.</summary>
     public string DataFolder { get; }
 
+    /// <summary>The open database, for the other stores that keep their records beside the archive's (accounts).</summary>
+    internal LiteDatabase Database => _db;
+
+    /// <summary>The audit collection, so that a neighbouring store writes its audit record in its own transaction.</summary>
+    internal ILiteCollection<BsonDocument> AuditCollection => _audit;
+
+    /// <summary>The store's clock.</summary>
+    internal TimeProvider Clock => _clock;
+
     /// <inheritdoc />
     public ArchiveNumberFormat NumberFormat { get; }
 
@@ -88,7 +99,7 @@ public sealed class LiteDbArchiveStore : IArchiveStore
     public int EntryCount => _entries.Count();
 
     /// <inheritdoc />
-    public Batch CreateBatch(string name, string user)
+    public Batch CreateBatch(string name, string user, string? profile = null)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -106,6 +117,7 @@ public sealed class LiteDbArchiveStore : IArchiveStore
             CreatedBy = user,
             UpdatedAt = now,
             UpdatedBy = user,
+            Profile = profile,
         };
         try
         {
@@ -148,10 +160,13 @@ public sealed class LiteDbArchiveStore : IArchiveStore
                 throw new ArchiveException(ArchiveProblem.InvalidState, batch.Name, $"{batch.State} → {next}");
             }
 
-            var moved = batch with { State = next, UpdatedAt = _clock.GetUtcNow(), UpdatedBy = user, Note = note ?? (next == BatchState.Rejected ? batch.Note : null) };
-            _batches.Update(BsonMapping.ToBson(moved));
-            Audit(user, "batch." + next.ToString().ToLowerInvariant(), batch.Name, note);
-            return moved;
+            return InTransaction(() =>
+            {
+                var moved = Touch(batch, user) with { State = next, Note = note ?? (next == BatchState.Rejected ? batch.Note : null) };
+                _batches.Update(BsonMapping.ToBson(moved));
+                _audit.Insert(AuditDocument(_clock.GetUtcNow(), user, "batch." + next.ToString().ToLowerInvariant(), batch.Name, note));
+                return moved;
+            });
         }
     }
 
@@ -232,16 +247,118 @@ public sealed class LiteDbArchiveStore : IArchiveStore
     /// <inheritdoc />
     public void SetReview(string batchId, ReviewStatus status, string user, IEnumerable<string>? pageIds = null)
     {
-        var batch = RequireBatch(batchId);
-        var wanted = pageIds?.ToHashSet(StringComparer.Ordinal);
-        var changed = 0;
-        foreach (var page in Pages(batch.Id).Where(p => wanted is null || wanted.Contains(p.Id)))
+        lock (_commitGate)
         {
-            _pages.Update(BsonMapping.ToBson(page with { Review = status }));
-            changed++;
+            var batch = RequireBatch(batchId);
+            var wanted = pageIds?.ToHashSet(StringComparer.Ordinal);
+            InTransaction(() =>
+            {
+                var changed = SetPageReviews(_pages.Find(Query.EQ("BatchId", batch.Id)).Where(d => wanted is null || wanted.Contains(d["_id"].AsString)), status, user, null);
+                _batches.Update(BsonMapping.ToBson(Touch(batch, user)));
+                _audit.Insert(AuditDocument(_clock.GetUtcNow(), user, "page.review", batch.Name, $"{status} {changed} page(s)"));
+                return changed;
+            });
         }
+    }
 
-        Audit(user, "page.review", batch.Name, $"{status} {changed} page(s)");
+    /// <inheritdoc />
+    public Batch ReviewPages(string batchId, IReadOnlyCollection<string> pageIds, ReviewStatus status, string user, string? reason = null, int? expectedVersion = null)
+    {
+        ArgumentNullException.ThrowIfNull(pageIds);
+        lock (_commitGate)
+        {
+            var batch = RequireBatch(batchId);
+            RequireVersion(batch, expectedVersion);
+            if (!BatchReview.AcceptsVerdicts(batch))
+            {
+                throw new ArchiveException(ArchiveProblem.InvalidState, batch.Name, batch.State.ToString());
+            }
+
+            var pages = pageIds.Select(id => _pages.FindById(id) is { } d && d["BatchId"].AsString == batch.Id ? d : throw new ArchiveException(ArchiveProblem.ItemNotFound, id)).ToList();
+            return InTransaction(() =>
+            {
+                SetPageReviews(pages, status, user, status == ReviewStatus.Rejected ? reason : null);
+                var touched = Touch(batch, user);
+                _batches.Update(BsonMapping.ToBson(touched));
+                var action = status switch { ReviewStatus.Approved => "page.approve", ReviewStatus.Rejected => "page.reject", _ => "page.unreview" };
+                var details = string.Join(' ', pageIds) + (reason is null ? "" : $": {reason}");
+                _audit.Insert(AuditDocument(_clock.GetUtcNow(), user, action, batch.Name, details));
+                return touched;
+            });
+        }
+    }
+
+    /// <inheritdoc />
+    public Batch ApproveBatch(string batchId, string user, string? overrideReason = null, int? expectedVersion = null)
+    {
+        lock (_commitGate)
+        {
+            var batch = RequireBatch(batchId);
+            RequireVersion(batch, expectedVersion);
+            if (!batch.CanMoveTo(BatchState.Approved))
+            {
+                throw new ArchiveException(ArchiveProblem.InvalidState, batch.Name, batch.State.ToString());
+            }
+
+            var open = BatchReview.Open(Documents(batch.Id), Pages(batch.Id));
+            if (!open.IsEmpty && string.IsNullOrWhiteSpace(overrideReason))
+            {
+                throw new ArchiveException(ArchiveProblem.ReviewOpen, batch.Name, open.Describe());
+            }
+
+            return InTransaction(() =>
+            {
+                var now = _clock.GetUtcNow();
+                if (!open.IsEmpty)
+                {
+                    // The reviewer vouches for what nobody looked at: the pages are approved in their name, and the
+                    // override and its reason are recorded beside the approval.
+                    var unreviewed = open.UnreviewedPages.ToHashSet(StringComparer.Ordinal);
+                    SetPageReviews(_pages.Find(Query.EQ("BatchId", batch.Id)).Where(d => unreviewed.Contains(d["_id"].AsString)), ReviewStatus.Approved, user, null);
+                    _audit.Insert(AuditDocument(now, user, "review.override", batch.Name, $"{overrideReason} ({open.Describe()})"));
+                }
+
+                var approved = Touch(batch, user) with { State = BatchState.Approved, Note = null };
+                _batches.Update(BsonMapping.ToBson(approved));
+                _audit.Insert(AuditDocument(now, user, "batch.approved", batch.Name, overrideReason));
+                return approved;
+            });
+        }
+    }
+
+    /// <inheritdoc />
+    public BatchDocument UpdateField(string documentId, string key, string value, int expectedVersion, string user)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(value);
+        lock (_commitGate)
+        {
+            var document = _documents.FindById(documentId) is { } found ? BsonMapping.ToDocument(found) : throw new ArchiveException(ArchiveProblem.ItemNotFound, documentId);
+            var batch = RequireBatch(document.BatchId);
+            if (!BatchReview.AcceptsVerdicts(batch))
+            {
+                throw new ArchiveException(ArchiveProblem.InvalidState, batch.Name, batch.State.ToString());
+            }
+
+            if (document.Version != expectedVersion)
+            {
+                throw new ArchiveException(ArchiveProblem.Conflict, key, $"version {expectedVersion} ≠ {document.Version}");
+            }
+
+            var before = document.Fields.Where(f => f.Key == key).OrderByDescending(f => f.Confidence).FirstOrDefault();
+            var edited = before is null
+                ? new Core.Analysis.ExtractedField(key, value, "", 1, 0, new Core.Imaging.PixelBox(0, 0, 0, 0)) { Source = Core.Extraction.FieldSource.Reviewer, ConfirmedBy = user }
+                : before with { Value = value, Confidence = 1, Source = Core.Extraction.FieldSource.Reviewer, ConfirmedBy = user };
+            var fields = document.Fields.Where(f => f.Key != key).Append(edited).ToList();
+            var updated = document with { Fields = fields, Version = document.Version + 1 };
+            return InTransaction(() =>
+            {
+                _documents.Update(BsonMapping.ToBson(updated));
+                _batches.Update(BsonMapping.ToBson(Touch(batch, user)));
+                _audit.Insert(AuditDocument(_clock.GetUtcNow(), user, "field.edit", batch.Name, $"{document.Id} {key}: {before?.Value ?? "∅"} → {value}"));
+                return updated;
+            });
+        }
     }
 
     /// <inheritdoc />
@@ -460,18 +577,47 @@ public sealed class LiteDbArchiveStore : IArchiveStore
         _audit.Insert(AuditDocument(_clock.GetUtcNow(), user, action, target, details));
 
     /// <inheritdoc />
-    public IReadOnlyList<AuditRecord> AuditTrail(int take = 100, string? target = null)
-    {
-        var all = target is null ? _audit.FindAll() : _audit.Find(Query.EQ("Target", target));
-        return all.Select(d => new AuditRecord(
-                new DateTimeOffset(DateTime.SpecifyKind(d["At"].AsDateTime.ToUniversalTime(), DateTimeKind.Utc)),
-                d["User"].AsString,
-                d["Action"].AsString,
-                d["Target"].AsString,
-                d["Details"].IsNull ? null : d["Details"].AsString))
-            .OrderByDescending(a => a.At).Take(take).ToList();
-    }
+    public void Audit(AuditEvent audit) => _audit.Insert(AuditDocument(_clock.GetUtcNow(), audit));
 
+    /// <inheritdoc />
+    public IReadOnlyList<AuditRecord> AuditTrail(int take = 100, string? target = null) =>
+        AuditTrail(new AuditQuery { Target = target, Take = take });
+
+    /// <inheritdoc />
+    public IReadOnlyList<AuditRecord> AuditTrail(AuditQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var filters = new List<BsonExpression>();
+        if (query.Target is { } target)
+        {
+            filters.Add(Query.EQ("Target", target));
+        }
+
+        if (query.User is { } user)
+        {
+            filters.Add(Query.EQ("User", user));
+        }
+
+        if (query.From is { } from)
+        {
+            filters.Add(Query.GTE("At", from.UtcDateTime));
+        }
+
+        if (query.To is { } to)
+        {
+            filters.Add(Query.LT("At", to.UtcDateTime));
+        }
+
+        var found = filters.Count switch
+        {
+            0 => _audit.FindAll(),
+            1 => _audit.Find(filters[0]),
+            _ => _audit.Find(Query.And([.. filters])),
+        };
+        return found.Select(ToAuditRecord)
+            .Where(a => query.Action is null || a.Action == query.Action || a.Action.StartsWith(query.Action + ".", StringComparison.Ordinal))
+            .OrderByDescending(a => a.At).Skip(query.Skip).Take(query.Take).ToList();
+    }
     /// <inheritdoc />
     public void Dispose()
     {
@@ -621,16 +767,77 @@ public sealed class LiteDbArchiveStore : IArchiveStore
         return buffer.ToArray();
     }
 
+    private static AuditRecord ToAuditRecord(BsonDocument d) => new(
+        new DateTimeOffset(DateTime.SpecifyKind(d["At"].AsDateTime.ToUniversalTime(), DateTimeKind.Utc)),
+        d["User"].AsString,
+        d["Action"].AsString,
+        d["Target"].AsString,
+        d["Details"].IsNull ? null : d["Details"].AsString,
+        d["Address"].IsString ? d["Address"].AsString : null);
+
+    /// <summary>Runs <paramref name="write"/> in one LiteDB transaction: all its writes land, or none.</summary>
+    private T InTransaction<T>(Func<T> write)
+    {
+        if (!_db.BeginTrans())
+        {
+            throw new InvalidOperationException("A transaction is already open on this thread.");
+        }
+
+        try
+        {
+            var result = write();
+            _db.Commit();
+            return result;
+        }
+        catch
+        {
+            _db.Rollback();
+            throw;
+        }
+    }
+
+    /// <summary>The batch with its version raised and the change attributed.</summary>
+    private Batch Touch(Batch batch, string user) => batch with { Version = batch.Version + 1, UpdatedAt = _clock.GetUtcNow(), UpdatedBy = user };
+
+    private static void RequireVersion(Batch batch, int? expected)
+    {
+        if (expected is { } version && version != batch.Version)
+        {
+            throw new ArchiveException(ArchiveProblem.Conflict, batch.Name, $"version {version} ≠ {batch.Version}");
+        }
+    }
+
+    /// <summary>Sets the verdict on stored pages in place (their recognition data is not decoded and written again).</summary>
+    private int SetPageReviews(IEnumerable<BsonDocument> pages, ReviewStatus status, string user, string? reason)
+    {
+        var changed = 0;
+        foreach (var page in pages.ToList())
+        {
+            page["Review"] = status.ToString();
+            page["ReviewReason"] = reason is null ? BsonValue.Null : reason;
+            page["ReviewedBy"] = status == ReviewStatus.Unreviewed ? BsonValue.Null : user;
+            _pages.Update(page);
+            changed++;
+        }
+
+        return changed;
+    }
+
     private Batch RequireBatch(string nameOrId) => FindBatch(nameOrId) ?? throw new ArchiveException(ArchiveProblem.BatchNotFound, nameOrId);
 
-    private static BsonDocument AuditDocument(DateTimeOffset at, string user, string action, string target, string? details) => new()
+    /// <summary>An audit record; the address is the event's, else the one of the operation in progress (<see cref="AuditContext"/>).</summary>
+    internal static BsonDocument AuditDocument(DateTimeOffset at, string user, string action, string target, string? details, string? address = null) => new()
     {
         ["At"] = at.UtcDateTime,
         ["User"] = user,
         ["Action"] = action,
         ["Target"] = target,
         ["Details"] = details is null ? BsonValue.Null : details,
+        ["Address"] = (address ?? AuditContext.Address) is { } from ? from : BsonValue.Null,
     };
+
+    internal static BsonDocument AuditDocument(DateTimeOffset at, AuditEvent audit) =>
+        AuditDocument(at, audit.User, audit.Action, audit.Target, audit.Details, audit.Address);
 
     private static string NewId() => Convert.ToHexStringLower(Guid.NewGuid().ToByteArray().AsSpan(0, 6));
 

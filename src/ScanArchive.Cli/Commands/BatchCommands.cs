@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using ScanArchive.Archive.Storage;
+using ScanArchive.Application.Batches;
+using ScanArchive.Application.Processing;
 using ScanArchive.Core.Archive;
 using ScanArchive.Core.Quality;
 using ScanArchive.Core.Text;
@@ -30,8 +31,9 @@ internal static class BatchCommands
         command.Options.Add(noProcess);
         quality.AddTo(command);
         engine.AddTo(command);
-        command.SetAction((result, cancellationToken) => ArchiveSession.RunAsync(result, async (store, culture) =>
+        command.SetAction((result, cancellationToken) => ArchiveSession.RunAsync(result, async context =>
         {
+            var culture = context.Culture;
             var collected = InputCollector.Collect(result.GetValue(inputs) ?? []);
             ArchiveSession.ReportSkipped(collected, culture);
 
@@ -41,79 +43,38 @@ internal static class BatchCommands
                 return ExitCodes.UsageOrSetup;
             }
 
-            if (quality.Read(result, store.DataFolder, culture) is not { } profile)
+            if (quality.Read(result, context.Layout.Profiles, culture) is not { } profile)
             {
                 return ExitCodes.UsageOrSetup;
             }
 
-            var name = result.GetValue(batchName)!;
-            var batch = store.FindBatch(name) ?? store.CreateBatch(name, ArchiveSession.User);
-            if (batch.State is BatchState.ReadyForReview or BatchState.Rejected)
-            {
-                batch = store.MoveBatch(batch.Id, BatchState.Capturing, ArchiveSession.User);
-            }
-            else if (batch.State is not (BatchState.Capturing or BatchState.Processing))
-            {
-                throw new ArchiveException(ArchiveProblem.InvalidState, batch.Name, ArchiveSession.StateName(batch.State, culture));
-            }
+            var batches = context.Get<BatchService>();
+            var batch = batches.OpenForCapture(context.Actor, result.GetValue(batchName)!);
+            var ocr = engine.Read(result);
 
             // The engines load (~0.4 s of both cores) while the files are copied in (mostly waiting for the disk).
-            var pipelineStart = result.GetValue(noProcess) ? null : Task.Run(() => BatchProcessing.CreatePipeline(store, engine.Read(result), culture, profile), CancellationToken.None);
-            return await ImportAndProcessAsync(store, batch, collected, pipelineStart, culture, cancellationToken);
-        }));
-        return command;
-    }
-
-    private static async Task<int> ImportAndProcessAsync(LiteDbArchiveStore store, Batch batch, InputCollection collected, Task<BatchProcessing.Pipeline?>? pipelineStart, CultureInfo culture, CancellationToken cancellationToken)
-    {
-        var handedOver = false;
-        try
-        {
-            // A file that cannot even be identified is refused here, with its name; the others go in.
-            var reader = new DocumentReader();
-            var imported = 0;
-            var refused = 0;
-            foreach (var input in collected.Inputs)
+            var warming = result.GetValue(noProcess) ? null : Task.Run(() => context.Get<RecognitionEngines>().Warm(ocr.Languages), CancellationToken.None);
+            var imported = batches.Import(context.Actor, batch, collected.Inputs.Select(i => new ImportFile(i.Path, i.RelativePath)), cancellationToken);
+            foreach (var refusal in imported.Refused)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                try
-                {
-                    if (reader.Identify(input.Path) == Core.Documents.DocumentFormat.NotADocument)
-                    {
-                        throw new Core.Documents.DocumentReadException(input.Path, Core.Documents.DocumentProblem.UnsupportedFormat);
-                    }
-
-                    store.AddDocument(batch.Id, input.Path, input.RelativePath, ArchiveSession.User);
-                    imported++;
-                }
-                catch (Exception ex) when (ex is Core.Documents.DocumentReadException or IOException or UnauthorizedAccessException)
-                {
-                    refused++;
-                    Console.Error.WriteLine($"✗ {Core.Analysis.AnalysisJson.ErrorMessage(ex, culture)}");
-                }
+                Console.Error.WriteLine($"✗ {refusal.Message}");
             }
 
             Console.Error.WriteLine(UserMessages.Pick(
-                $"已导入 {imported} 个文件到批次“{batch.Name}”，{refused} 个无法导入。",
-                $"Imported {imported} file(s) into batch \"{batch.Name}\"; {refused} could not be imported.",
+                $"已导入 {imported.Imported.Count} 个文件到批次“{batch.Name}”，{imported.Refused.Count} 个无法导入。",
+                $"Imported {imported.Imported.Count} file(s) into batch \"{batch.Name}\"; {imported.Refused.Count} could not be imported.",
                 culture));
-            if (pipelineStart is null || imported == 0)
+            var refused = imported.Refused.Count > 0;
+            if (warming is null || imported.Imported.Count == 0)
             {
-                return refused > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Success;
+                return refused ? ExitCodes.SomeInputsFailed : ExitCodes.Success;
             }
 
-            handedOver = true;
-            var processed = await BatchProcessing.RunAsync(store, batch, await pipelineStart, culture, cancellationToken);
-            return refused > 0 && processed == ExitCodes.Success ? ExitCodes.SomeInputsFailed : processed;
-        }
-        finally
-        {
-            // Started but not handed over (nothing imported, or the copy failed): stop the engines.
-            if (!handedOver && pipelineStart is not null)
-            {
-                (await pipelineStart)?.Dispose();
-            }
-        }
+            await warming;
+            var processed = await BatchProcessing.RunAsync(context, batch, profile, ocr.Languages, cancellationToken);
+            return refused && processed == ExitCodes.Success ? ExitCodes.SomeInputsFailed : processed;
+        }, engine.Read(result)));
+        return command;
     }
 
     private static Command Process()
@@ -123,8 +84,10 @@ internal static class BatchCommands
         var command = new Command("process", "Recognize a batch's remaining pages (resumes an interrupted run). / 识别批次中未完成的页面（可续做）。");
         command.Arguments.Add(batchName);
         engine.AddTo(command);
-        command.SetAction((result, cancellationToken) => ArchiveSession.RunAsync(result, (store, culture) =>
-            BatchProcessing.RunAsync(store, ArchiveSession.RequireBatch(store, result.GetValue(batchName)!), engine.Read(result), culture, cancellationToken)));
+        command.SetAction((result, cancellationToken) => ArchiveSession.RunAsync(
+            result,
+            context => BatchProcessing.RunAsync(context, context.Get<BatchService>().Find(context.Actor, result.GetValue(batchName)!), null, engine.Read(result).Languages, cancellationToken),
+            engine.Read(result)));
         return command;
     }
 
@@ -133,9 +96,10 @@ internal static class BatchCommands
         var json = JsonOption();
         var command = new Command("batches", "List batches. / 列出批次。");
         command.Options.Add(json);
-        command.SetAction(result => ArchiveSession.Run(result, (store, culture) =>
+        command.SetAction(result => ArchiveSession.Run(result, context =>
         {
-            var batches = store.Batches().Select(b => Summary(store, b)).ToList();
+            var culture = context.Culture;
+            var batches = context.Get<BatchService>().List(context.Actor);
             if (result.GetValue(json))
             {
                 ArchiveSession.WriteJson(batches);
@@ -164,48 +128,25 @@ internal static class BatchCommands
         var command = new Command("batch", "Show a batch: documents, pages and their states. / 显示批次详情。");
         command.Arguments.Add(batchName);
         command.Options.Add(json);
-        command.SetAction(result => ArchiveSession.Run(result, (store, culture) =>
+        command.SetAction(result => ArchiveSession.Run(result, context =>
         {
-            var batch = ArchiveSession.RequireBatch(store, result.GetValue(batchName)!);
-            var pages = store.Pages(batch.Id);
-            var documents = store.Documents(batch.Id).Select(d => new
-            {
-                d.Id,
-                d.Order,
-                d.SourceName,
-                d.Status,
-                d.PageCount,
-                d.Error,
-                d.DocumentType,
-                d.Original,
-                d.Group,
-                d.BlankPagesSeparate,
-                Pages = pages.Where(p => p.DocumentId == d.Id).Select(p => new
-                {
-                    p.Id,
-                    p.PageNumber,
-                    p.Review,
-                    p.Blank,
-                    MeanConfidence = Math.Round(p.Ocr.MeanConfidence, 1),
-                    Qc = p.Ocr.Quality is { } q ? new { q.Verdict, Reasons = q.Issues, Message = q.Describe(culture), q.Metrics, q.Cleanup } : null,
-                    Lines = p.Ocr.Lines.Count,
-                    Text = Core.Ocr.ReadingOrder.Text(p.Ocr.Lines),
-                }).ToList(),
-            }).ToList();
+            var culture = context.Culture;
+            var batch = context.Get<BatchService>().Get(context.Actor, result.GetValue(batchName)!);
+            var documents = batch.Documents;
             if (result.GetValue(json))
             {
-                ArchiveSession.WriteJson(new { Batch = batch, Documents = documents });
+                ArchiveSession.WriteJson(new { Batch = batch with { Documents = [] }, Documents = documents });
                 return ExitCodes.Success;
             }
 
-            Console.WriteLine($"{batch.Name}  [{ArchiveSession.StateName(batch.State, culture)}]  {batch.Note}");
+            Console.WriteLine($"{batch.Name}  [{BatchStateNames.Of(batch.State, culture)}]  {batch.Note}");
             foreach (var d in documents)
             {
                 Console.WriteLine($"  {d.Order,3}. {d.SourceName}  {d.Status}  {d.Error}");
                 foreach (var p in d.Pages)
                 {
                     var firstLine = p.Text.Split('\n', 2)[0];
-                    Console.WriteLine($"       p{p.PageNumber}  {p.Review,-10} {(p.Blank ? UserMessages.Pick("空白页", "blank", culture) : $"{p.MeanConfidence,5:F1}%")}  {Truncate(firstLine, 60)}");
+                    Console.WriteLine($"       p{p.Number}  {p.Review,-10} {(p.Blank ? UserMessages.Pick("空白页", "blank", culture) : $"{p.MeanConfidence,5:F1}%")}  {Truncate(firstLine, 60)}");
                     if (p.Qc is { } qc && qc.Verdict != Core.Quality.QualityVerdict.Pass)
                     {
                         Console.WriteLine($"           {qc.Message}");
@@ -221,19 +162,19 @@ internal static class BatchCommands
     private static Command Approve()
     {
         var batchName = BatchArgument();
-        var command = new Command("approve", "Approve every page of a batch that is ready for review. / 审核通过整个批次。");
-        command.Arguments.Add(batchName);
-        command.SetAction(result => ArchiveSession.Run(result, (store, culture) =>
+        var reason = new Option<string?>("--override-reason")
         {
-            var batch = ArchiveSession.RequireBatch(store, result.GetValue(batchName)!);
-            if (batch.State != BatchState.ReadyForReview)
-            {
-                throw new ArchiveException(ArchiveProblem.InvalidState, batch.Name, ArchiveSession.StateName(batch.State, culture));
-            }
-
-            store.SetReview(batch.Id, ReviewStatus.Approved, ArchiveSession.User);
-            store.MoveBatch(batch.Id, BatchState.Approved, ArchiveSession.User);
-            Console.WriteLine(UserMessages.Pick($"批次“{batch.Name}”已审核通过。", $"Batch \"{batch.Name}\" approved.", culture));
+            Description = "Why pages nobody reviewed page by page are approved (recorded in the audit; default: approved from the command line). / 未逐页审核即通过的原因（记入审计）。",
+        };
+        var command = new Command("approve", "Approve a batch that is ready for review; unreviewed pages are approved with an audited override. / 审核通过批次（未逐页审核的页面记为有理由的越过）。");
+        command.Arguments.Add(batchName);
+        command.Options.Add(reason);
+        command.SetAction(result => ArchiveSession.Run(result, context =>
+        {
+            // The command line shows no page: what it approves is approved unseen, and the audit says so.
+            var overrideReason = result.GetValue(reason) ?? UserMessages.Pick("命令行整批通过，未逐页审核", "approved from the command line without page-by-page review", context.Culture);
+            var batch = context.Get<BatchService>().Approve(context.Actor, result.GetValue(batchName)!, overrideReason);
+            Console.WriteLine(UserMessages.Pick($"批次“{batch.Name}”已审核通过。", $"Batch \"{batch.Name}\" approved.", context.Culture));
             return ExitCodes.Success;
         }));
         return command;
@@ -246,11 +187,10 @@ internal static class BatchCommands
         var command = new Command("reject", "Send a batch back to the clerk. / 退回批次。");
         command.Arguments.Add(batchName);
         command.Options.Add(reason);
-        command.SetAction(result => ArchiveSession.Run(result, (store, culture) =>
+        command.SetAction(result => ArchiveSession.Run(result, context =>
         {
-            var batch = ArchiveSession.RequireBatch(store, result.GetValue(batchName)!);
-            store.MoveBatch(batch.Id, BatchState.Rejected, ArchiveSession.User, result.GetValue(reason));
-            Console.WriteLine(UserMessages.Pick($"批次“{batch.Name}”已退回。", $"Batch \"{batch.Name}\" rejected.", culture));
+            var batch = context.Get<BatchService>().Reject(context.Actor, result.GetValue(batchName)!, result.GetValue(reason)!);
+            Console.WriteLine(UserMessages.Pick($"批次“{batch.Name}”已退回。", $"Batch \"{batch.Name}\" rejected.", context.Culture));
             return ExitCodes.Success;
         }));
         return command;
@@ -265,11 +205,10 @@ internal static class BatchCommands
         command.Arguments.Add(batchName);
         command.Options.Add(split);
         command.Options.Add(json);
-        command.SetAction(result => ArchiveSession.Run(result, (store, culture) =>
+        command.SetAction(result => ArchiveSession.Run(result, context =>
         {
-            var batch = ArchiveSession.RequireBatch(store, result.GetValue(batchName)!);
-            var entries = store.Commit(batch.Id, ArchiveSession.User, new CommitOptions(result.GetValue(split)));
-            SearchIndexing.TryDrainOutbox(store, culture);
+            var culture = context.Culture;
+            var entries = context.Get<BatchService>().Commit(context.Actor, result.GetValue(batchName)!, new CommitOptions(result.GetValue(split)));
             if (result.GetValue(json))
             {
                 ArchiveSession.WriteJson(entries.Select(e => new { e.Number, e.Title, e.DocumentType, Pages = e.Pages.Count }));
@@ -286,13 +225,6 @@ internal static class BatchCommands
         return command;
     }
 
-    private static BatchSummary Summary(IArchiveStore store, Batch b)
-    {
-        var documents = store.Documents(b.Id);
-        return new BatchSummary(b.Id, b.Name, b.State, documents.Count, documents.Sum(d => d.PageCount ?? 0), b.CreatedAt, b.CreatedBy, b.Note, b.EntryNumbers);
-    }
-
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length] + "…";
 
-    private sealed record BatchSummary(string Id, string Name, BatchState State, int Documents, int Pages, DateTimeOffset CreatedAt, string CreatedBy, string? Note, IReadOnlyList<string> EntryNumbers);
 }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ScanArchive.Core.Archive;
+using ScanArchive.Application.Customers;
 using ScanArchive.Core.Text;
 
 namespace ScanArchive.Cli.Commands;
@@ -14,10 +14,12 @@ internal static class CustomerCommands
         var json = new Option<bool>("--json") { Description = "Print JSON. / 以 JSON 输出。" };
         var command = new Command("customers", "List customer files and entries awaiting a customer decision. / 列出客户档案。");
         command.Options.Add(json);
-        command.SetAction(result => ArchiveSession.Run(result, (store, culture) =>
+        command.SetAction(result => ArchiveSession.Run(result, context =>
         {
-            var customers = store.Customers();
-            var conflicts = store.Entries().Where(e => e.CustomerConflict is not null).Select(e => new { e.Number, e.CustomerConflict }).ToList();
+            var culture = context.Culture;
+            var service = context.Get<CustomerService>();
+            var customers = service.List(context.Actor);
+            var conflicts = service.Conflicts(context.Actor).Select(e => new { e.Number, e.CustomerConflict }).ToList();
             if (result.GetValue(json))
             {
                 ArchiveSession.WriteJson(new { Customers = customers, Conflicts = conflicts });
@@ -51,12 +53,9 @@ internal static class CustomerCommands
         var command = new Command("customer", "Show a customer's documents and fields with their sources. / 显示客户档案。");
         command.Arguments.Add(key);
         command.Options.Add(json);
-        command.SetAction(result => ArchiveSession.Run(result, (store, culture) =>
+        command.SetAction(result => ArchiveSession.Run(result, context =>
         {
-            var wanted = result.GetValue(key)!;
-            var customer = store.FindCustomer(wanted) ?? throw new ArchiveException(ArchiveProblem.EntryNotFound, wanted);
-            var entries = customer.Entries.Select(store.FindEntry).OfType<ArchiveEntry>().ToList();
-            store.Audit(ArchiveSession.User, "customer.view", customer.Id);
+            var (customer, entries) = context.Get<CustomerService>().Get(context.Actor, result.GetValue(key)!);
             if (result.GetValue(json))
             {
                 ArchiveSession.WriteJson(new { Customer = customer, Documents = entries.Select(e => new { e.Number, e.Title, e.DocumentType, e.Fields, e.CommittedAt }) });

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using ScanArchive.Archive.Storage;
+using ScanArchive.Application;
+using ScanArchive.Application.Batches;
+using ScanArchive.Application.Entries;
+using ScanArchive.Application.Searching;
 using ScanArchive.Core.Archive;
 using ScanArchive.Core.Search;
 using ScanArchive.Core.Text;
@@ -23,83 +26,82 @@ internal static class DemoCommand
         var command = new Command("demo", "Import the sample scans, approve, commit and search: the whole job once. / 演示：导入样例、审核、归档并检索。");
         command.Arguments.Add(inputs);
         engine.AddTo(command);
-        command.SetAction((result, cancellationToken) => ArchiveSession.RunAsync(result, async (store, culture) =>
-        {
-            var paths = result.GetValue(inputs) is { Length: > 0 } given ? given : [DefaultSamples()];
-            var batch = store.FindBatch(BatchName);
-            if (batch is null)
+        command.SetAction((result, cancellationToken) => ArchiveSession.RunAsync(
+            result,
+            async context =>
             {
-                batch = store.CreateBatch(BatchName, ArchiveSession.User);
-                var collected = InputCollector.Collect(paths);
-                foreach (var input in collected.Inputs)
+                var culture = context.Culture;
+                var batches = context.Get<BatchService>();
+                var paths = result.GetValue(inputs) is { Length: > 0 } given ? given : [DefaultSamples()];
+                var batch = context.Get<ArchiveHost>().Store.FindBatch(BatchName);
+                if (batch is null)
                 {
-                    store.AddDocument(batch.Id, input.Path, input.RelativePath, ArchiveSession.User);
+                    batch = batches.OpenForCapture(context.Actor, BatchName);
+                    var collected = InputCollector.Collect(paths);
+                    var imported = batches.Import(context.Actor, batch, collected.Inputs.Select(i => new ImportFile(i.Path, i.RelativePath)), cancellationToken);
+                    Step(culture, $"1. 已导入 {imported.Imported.Count} 个文件到批次“{BatchName}”（{context.Layout.Root}）", $"1. Imported {imported.Imported.Count} file(s) into batch \"{BatchName}\" ({context.Layout.Root})");
+                }
+                else
+                {
+                    Step(culture, $"1. 批次“{BatchName}”已存在（{BatchStateNames.Of(batch.State, culture)}），继续。", $"1. Batch \"{BatchName}\" exists ({BatchStateNames.Of(batch.State, culture)}); continuing.");
                 }
 
-                Step(culture, $"1. 已导入 {collected.Inputs.Count} 个文件到批次“{BatchName}”（{store.DataFolder}）", $"1. Imported {collected.Inputs.Count} file(s) into batch \"{BatchName}\" ({store.DataFolder})");
-            }
-            else
-            {
-                Step(culture, $"1. 批次“{BatchName}”已存在（{ArchiveSession.StateName(batch.State, culture)}），继续。", $"1. Batch \"{BatchName}\" exists ({ArchiveSession.StateName(batch.State, culture)}); continuing.");
-            }
-
-            if (batch.State is BatchState.Capturing or BatchState.Processing or BatchState.Rejected)
-            {
-                Step(culture, "2. 识别页面……", "2. Recognizing pages...");
-                var code = await BatchProcessing.RunAsync(store, batch, engine.Read(result), culture, cancellationToken);
-                if (code is not (ExitCodes.Success or ExitCodes.SomeInputsFailed))
+                if (batch.State is BatchState.Capturing or BatchState.Processing or BatchState.Rejected)
                 {
-                    return code;
+                    Step(culture, "2. 识别页面……", "2. Recognizing pages...");
+                    var code = await BatchProcessing.RunAsync(context, batch, null, engine.Read(result).Languages, cancellationToken);
+                    if (code is not (ExitCodes.Success or ExitCodes.SomeInputsFailed))
+                    {
+                        return code;
+                    }
+
+                    batch = batches.Find(context.Actor, batch.Id);
                 }
 
-                batch = store.FindBatch(batch.Id)!;
-            }
-
-            if (batch.State == BatchState.ReadyForReview)
-            {
-                store.SetReview(batch.Id, ReviewStatus.Approved, ArchiveSession.User);
-                batch = store.MoveBatch(batch.Id, BatchState.Approved, ArchiveSession.User, "demo");
-                Step(culture, "3. 已审核通过（演示中自动通过；实际由质检员在审核界面确认）。", "3. Approved (automatically in the demo; a QC reviewer confirms on the review screen).");
-            }
-
-            if (batch.State == BatchState.Approved)
-            {
-                var entries = store.Commit(batch.Id, ArchiveSession.User);
-                SearchIndexing.TryDrainOutbox(store, culture);
-                Step(culture, $"4. 已归档 {entries.Count} 个档案条目：", $"4. Committed {entries.Count} archive entries:");
-                foreach (var entry in entries)
+                if (batch.State == BatchState.ReadyForReview)
                 {
-                    Console.WriteLine($"   {entry.Number}  {entry.DocumentType,-22} {entry.Title}");
+                    batch = batches.Approve(context.Actor, batch.Id, UserMessages.Pick("演示：自动通过", "demo: approved automatically", culture));
+                    Step(culture, "3. 已审核通过（演示中自动通过；实际由质检员在审核界面确认）。", "3. Approved (automatically in the demo; a QC reviewer confirms on the review screen).");
                 }
-            }
 
-            var all = store.Entries().Where(e => e.BatchId == batch.Id).ToList();
-            if (all.Count == 0)
-            {
-                return ExitCodes.SomeInputsFailed;
-            }
-
-            Step(culture, "5. 检索示例：", "5. Sample searches:");
-            using var index = SearchIndexing.Open(store);
-            new ArchiveIndexer(store, index).Drain();
-            foreach (var query in SampleQueries(all))
-            {
-                var found = index.Search(new SearchQuery { Text = query, Take = 3 });
-                Console.WriteLine($"   search \"{query}\" → {found.TotalHits} hit(s), {found.Elapsed.TotalMilliseconds:F0} ms");
-                foreach (var hit in found.Hits)
+                if (batch.State == BatchState.Approved)
                 {
-                    Console.WriteLine($"     {hit.ArchiveNumber} p.{hit.PageNumber}  {hit.MarkedSnippet().ReplaceLineEndings(" ")}");
+                    var entries = batches.Commit(context.Actor, batch.Id);
+                    Step(culture, $"4. 已归档 {entries.Count} 个档案条目：", $"4. Committed {entries.Count} archive entries:");
+                    foreach (var entry in entries)
+                    {
+                        Console.WriteLine($"   {entry.Number}  {entry.DocumentType,-22} {entry.Title}");
+                    }
                 }
-            }
 
-            Step(culture,
-                $"完成。档案保存在 {store.DataFolder}；试试：./scanarchive entries、./scanarchive search 合同、./scanarchive export {all[0].Number} --out {all[0].Number}.pdf",
-                $"Done. The archive is in {store.DataFolder}; try: ./scanarchive entries, ./scanarchive search contract, ./scanarchive export {all[0].Number} --out {all[0].Number}.pdf");
-            Step(culture,
-                "没有扫描仪也可以试扫描（虚拟进纸器，10 页）：./scanarchive scan --batch demo-scan --device test:0 --source feeder --dpi 150",
-                "Try a scan without hardware (virtual feeder, 10 sheets): ./scanarchive scan --batch demo-scan --device test:0 --source feeder --dpi 150");
-            return ExitCodes.Success;
-        }));
+                var all = context.Get<EntryService>().List(context.Actor, 0, int.MaxValue).Where(e => e.BatchId == batch.Id).ToList();
+                if (all.Count == 0)
+                {
+                    return ExitCodes.SomeInputsFailed;
+                }
+
+                Step(culture, "5. 检索示例：", "5. Sample searches:");
+                var search = context.Get<SearchService>();
+                foreach (var query in SampleQueries(all))
+                {
+                    var found = search.Search(context.Actor, new SearchQuery { Text = query, Take = 3 });
+                    Console.WriteLine($"   search \"{query}\" → {found.TotalHits} hit(s), {found.Elapsed.TotalMilliseconds:F0} ms");
+                    foreach (var hit in found.Hits)
+                    {
+                        Console.WriteLine($"     {hit.ArchiveNumber} p.{hit.PageNumber}  {hit.MarkedSnippet().ReplaceLineEndings(" ")}");
+                    }
+                }
+
+                Step(culture,
+                    $"完成。档案保存在 {context.Layout.Root}；试试：./scanarchive entries、./scanarchive search 合同、./scanarchive export {all[0].Number} --out {all[0].Number}.pdf",
+                    $"Done. The archive is in {context.Layout.Root}; try: ./scanarchive entries, ./scanarchive search contract, ./scanarchive export {all[0].Number} --out {all[0].Number}.pdf");
+                Step(culture,
+                    "没有扫描仪也可以试扫描（虚拟进纸器，10 页）：./scanarchive scan --batch demo-scan --device test:0 --source feeder --dpi 150",
+                    "Try a scan without hardware (virtual feeder, 10 sheets): ./scanarchive scan --batch demo-scan --device test:0 --source feeder --dpi 150");
+                Step(culture, "网页工作站：./scanarchive serve", "The web workstation: ./scanarchive serve");
+                return ExitCodes.Success;
+            },
+            engine.Read(result)));
         return command;
     }
 

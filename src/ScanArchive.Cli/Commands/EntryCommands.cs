@@ -1,5 +1,6 @@
 using System.CommandLine;
-using ScanArchive.Core.Archive;
+using ScanArchive.Application.Auditing;
+using ScanArchive.Application.Entries;
 using ScanArchive.Core.Text;
 
 namespace ScanArchive.Cli.Commands;
@@ -16,9 +17,10 @@ internal static class EntryCommands
         var json = JsonOption();
         var command = new Command("entries", "List archive entries. / 列出档案条目。");
         command.Options.Add(json);
-        command.SetAction(result => ArchiveSession.Run(result, (store, culture) =>
+        command.SetAction(result => ArchiveSession.Run(result, context =>
         {
-            var entries = store.Entries();
+            var culture = context.Culture;
+            var entries = context.Get<EntryService>().List(context.Actor, 0, int.MaxValue);
             if (result.GetValue(json))
             {
                 ArchiveSession.WriteJson(entries.Select(e => new { e.Number, e.Title, e.DocumentType, e.BatchName, Pages = e.Pages.Count, e.Fields, e.CommittedAt, e.CommittedBy }));
@@ -47,10 +49,11 @@ internal static class EntryCommands
         var command = new Command("entry", "Show an archive entry with its fields and text. / 显示档案条目。");
         command.Arguments.Add(number);
         command.Options.Add(json);
-        command.SetAction(result => ArchiveSession.Run(result, (store, culture) =>
+        command.SetAction(result => ArchiveSession.Run(result, context =>
         {
-            var entry = ArchiveSession.RequireEntry(store, result.GetValue(number)!);
-            store.Audit(ArchiveSession.User, "entry.view", entry.Number);
+            var culture = context.Culture;
+            var entries = context.Get<EntryService>();
+            var entry = entries.Get(context.Actor, result.GetValue(number)!);
             if (result.GetValue(json))
             {
                 ArchiveSession.WriteJson(entry);
@@ -64,7 +67,7 @@ internal static class EntryCommands
                 Console.WriteLine($"  {field.Key}: {field.Value}");
             }
 
-            Console.WriteLine($"  PDF: {store.PathOf(entry.Pdf)}");
+            Console.WriteLine($"  PDF: {entries.PdfPath(entry)}");
             foreach (var page in entry.Pages)
             {
                 Console.WriteLine($"--- {UserMessages.Pick($"第 {page.Number} 页", $"page {page.Number}", culture)} ---");
@@ -83,21 +86,10 @@ internal static class EntryCommands
         var command = new Command("export", "Write an entry's searchable PDF to a file. / 导出档案的可检索 PDF。");
         command.Arguments.Add(number);
         command.Options.Add(output);
-        command.SetAction(result => ArchiveSession.Run(result, (store, culture) =>
+        command.SetAction(result => ArchiveSession.Run(result, context =>
         {
-            var entry = ArchiveSession.RequireEntry(store, result.GetValue(number)!);
             var target = Path.GetFullPath(result.GetValue(output)!);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            var temp = target + ".part";
-            using (var source = store.OpenFile(entry.Pdf))
-            using (var sink = File.Create(temp))
-            {
-                source.CopyTo(sink);
-                sink.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, target, overwrite: true);
-            store.Audit(ArchiveSession.User, "entry.export", entry.Number, target);
+            context.Get<EntryService>().Export(context.Actor, result.GetValue(number)!, target);
             Console.WriteLine(target);
             return ExitCodes.Success;
         }));
@@ -109,10 +101,10 @@ internal static class EntryCommands
         var json = JsonOption();
         var command = new Command("verify", "Re-hash every stored file and report missing or altered ones. / 校验所有存档文件。");
         command.Options.Add(json);
-        command.SetAction((result, cancellationToken) => ArchiveSession.RunAsync(result, (store, culture) =>
+        command.SetAction((result, cancellationToken) => ArchiveSession.RunAsync(result, context =>
         {
-            var report = store.Verify(null, cancellationToken);
-            store.Audit(ArchiveSession.User, "archive.verify", store.DataFolder, report.Intact ? "intact" : $"{report.Missing.Count} missing, {report.Altered.Count} altered");
+            var culture = context.Culture;
+            var report = context.Get<AuditService>().Verify(context.Actor, cancellationToken);
             if (result.GetValue(json))
             {
                 ArchiveSession.WriteJson(report);

@@ -1,14 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using ScanArchive.Archive.Storage;
+using ScanArchive.Application.Capture;
 using ScanArchive.Capture.Profiles;
-using ScanArchive.Capture.Worker;
-using ScanArchive.Core.Archive;
 using ScanArchive.Core.Capture;
-using ScanArchive.Core.Ocr;
 using ScanArchive.Core.Text;
-using ScanArchive.Imaging;
-using ScanArchive.Ocr;
 
 namespace ScanArchive.Cli.Commands;
 
@@ -28,102 +23,52 @@ internal static class ScanCommand
         command.Options.Add(batchName);
         scan.AddTo(command);
         engine.AddTo(command);
-        command.SetAction((result, cancellationToken) => ArchiveSession.RunAsync(result, async (store, culture) =>
-        {
-            ScanProfile profile;
-            ScanSettings settings;
-            try
+        command.SetAction((result, cancellationToken) => ArchiveSession.RunAsync(
+            result,
+            async context =>
             {
-                (profile, settings) = scan.Read(result, new ScanProfileStore(store.DataFolder));
-            }
-            catch (ScanException ex)
-            {
-                Console.Error.WriteLine(ex.MessageIn(culture));
-                return ScanFaultExitCodes.For(ex.Fault);
-            }
-
-            var name = result.GetValue(batchName)!;
-            var batch = ArchiveSession.OpenForCapture(store, name, culture);
-
-            var ocrOptions = engine.Read(result);
-            if (result.GetResult(engine.LanguageOption) is null)
-            {
-                ocrOptions = ocrOptions with { Languages = profile.Language };
-            }
-
-            return await ScanAsync(store, batch, settings, ocrOptions, profile, culture, cancellationToken);
-        }));
-        return command;
-    }
-
-    private static async Task<int> ScanAsync(LiteDbArchiveStore store, Batch batch, ScanSettings settings, TesseractOptions ocrOptions, ScanProfile profile, CultureInfo culture, CancellationToken cancellationToken)
-    {
-        // Pages are judged with the profile's quality settings; its blank sheets may separate archive entries.
-        var blankPagesSeparate = profile.BlankPages == BlankPageHandling.Separate;
-        if (BatchProcessing.CreatePipeline(store, ocrOptions, culture, profile.EffectiveQuality()) is not { } pipeline)
-        {
-            return ExitCodes.UsageOrSetup;
-        }
-
-        var pool = pipeline.Pool;
-        var processor = pipeline.Processor;
-
-        using (pipeline)
-        {
-            var session = $"scan-{DateTime.Now:yyyyMMdd-HHmmss}";
-
-            // At most two sheets per OCR worker wait for recognition; beyond that the scanner pauses (back-pressure).
-            using var slots = new SemaphoreSlim(pool.Concurrency * 2);
-            var recognitions = new List<Task>();
-            var captured = 0;
-            ScanException? fault = null;
-            try
-            {
-                var scanner = ScanWorkerClient.ForThisProgram(store.DataFolder);
-                await foreach (var page in scanner.ScanAsync(settings, null, cancellationToken))
+                var culture = context.Culture;
+                ScanProfile profile;
+                ScanSettings settings;
+                try
                 {
-                    var png = RasterImageWriter.ToPng(page.Image);
-                    var document = store.AddDocument(batch.Id, png, ".png", $"{session}-{page.Number:D3}.png", ArchiveSession.User, session, blankPagesSeparate);
-                    captured++;
-                    Console.Error.WriteLine(UserMessages.Pick(
-                        $"已扫描第 {page.Number} 页（{page.Image.Width}×{page.Image.Height}，{page.Applied.Dpi} dpi）",
-                        $"Scanned page {page.Number} ({page.Image.Width}×{page.Image.Height}, {page.Applied.Dpi} dpi)",
-                        culture));
-                    await slots.WaitAsync(CancellationToken.None);
-                    recognitions.Add(BatchProcessing.RecognizeStoredAsync(processor, document, slots));
+                    (profile, settings) = scan.Read(result, new ScanProfileStore(context.Layout.Profiles));
                 }
-            }
-            catch (ScanException ex)
-            {
-                fault = ex;
-            }
+                catch (ScanException ex)
+                {
+                    Console.Error.WriteLine(ex.MessageIn(culture));
+                    return ScanFaultExitCodes.For(ex.Fault);
+                }
 
-            // Sheets already captured are recognized even after a fault or Ctrl+C: they are the operator's work.
-            await Task.WhenAll(recognitions);
-            var pending = store.Documents(batch.Id).Count(d => d.Status == DocumentStatus.Pending);
-            if (fault is not null)
-            {
-                store.Audit(ArchiveSession.User, "scan.fault", batch.Name, $"{fault.Fault} at page {fault.PageNumber}: {fault.Detail}");
-                Console.Error.WriteLine(fault.MessageIn(culture));
+                // An explicit --lang wins over the profile's language.
+                if (result.GetResult(engine.LanguageOption) is not null)
+                {
+                    profile = profile with { Language = engine.Read(result).Languages };
+                }
+
+                var name = result.GetValue(batchName)!;
+                var sheets = new Progress<ScannedSheet>(sheet => Console.Error.WriteLine(UserMessages.Pick(
+                    $"已扫描第 {sheet.Page} 页（{sheet.Width}×{sheet.Height}，{sheet.Dpi} dpi）",
+                    $"Scanned page {sheet.Page} ({sheet.Width}×{sheet.Height}, {sheet.Dpi} dpi)",
+                    culture)));
+                var outcome = await context.Get<CaptureService>().ScanAsync(context.Actor, name, settings, profile, sheets, cancellationToken);
+                if (outcome.Fault is { } fault)
+                {
+                    Console.Error.WriteLine(fault.MessageIn(culture));
+                    Console.Error.WriteLine(UserMessages.Pick(
+                        $"已保存本次扫描的 {outcome.Captured} 页。排除故障后，重新放入第 {fault.PageNumber ?? outcome.Captured + 1} 页及之后的纸张，再次运行：scan --batch \"{outcome.Batch.Name}\"",
+                        $"The {outcome.Captured} page(s) scanned so far are saved. After fixing the device, re-feed from sheet {fault.PageNumber ?? outcome.Captured + 1} and run: scan --batch \"{outcome.Batch.Name}\"",
+                        culture));
+                    return ScanFaultExitCodes.For(fault.Fault);
+                }
+
                 Console.Error.WriteLine(UserMessages.Pick(
-                    $"已保存本次扫描的 {captured} 页。排除故障后，重新放入第 {fault.PageNumber ?? captured + 1} 页及之后的纸张，再次运行：scan --batch \"{batch.Name}\"",
-                    $"The {captured} page(s) scanned so far are saved. After fixing the device, re-feed from sheet {fault.PageNumber ?? captured + 1} and run: scan --batch \"{batch.Name}\"",
+                    $"扫描完成：{outcome.Captured} 页已保存并识别到批次“{outcome.Batch.Name}”。",
+                    $"Scan finished: {outcome.Captured} page(s) stored and recognized in batch \"{outcome.Batch.Name}\".",
                     culture));
-                return ScanFaultExitCodes.For(fault.Fault);
-            }
-
-            store.Audit(ArchiveSession.User, "scan.done", batch.Name, $"{captured} page(s)");
-            if (pending == 0 && captured > 0)
-            {
-                store.MoveBatch(batch.Id, BatchState.Processing, ArchiveSession.User);
-                store.MoveBatch(batch.Id, BatchState.ReadyForReview, ArchiveSession.User);
-            }
-
-            Console.Error.WriteLine(UserMessages.Pick(
-                $"扫描完成：{captured} 页已保存并识别到批次“{batch.Name}”。",
-                $"Scan finished: {captured} page(s) stored and recognized in batch \"{batch.Name}\".",
-                culture));
-            return ExitCodes.Success;
-        }
+                return ExitCodes.Success;
+            },
+            engine.Read(result)));
+        return command;
     }
 }

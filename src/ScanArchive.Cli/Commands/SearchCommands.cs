@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ScanArchive.Application.Searching;
 using ScanArchive.Core.Search;
 using ScanArchive.Core.Text;
 
@@ -26,8 +27,9 @@ internal static class SearchCommands
             command.Options.Add(option);
         }
 
-        command.SetAction(result => ArchiveSession.Run(result, (store, culture) =>
+        command.SetAction(result => ArchiveSession.Run(result, context =>
         {
+            var culture = context.Culture;
             if (!TryDate(result.GetValue(from), culture, out var fromDate) || !TryDate(result.GetValue(to), culture, out var toDate))
             {
                 return ExitCodes.UsageOrSetup;
@@ -45,9 +47,7 @@ internal static class SearchCommands
             SearchResults results;
             try
             {
-                using var index = SearchIndexing.Open(store);
-                new ArchiveIndexer(store, index).Drain();
-                results = index.Search(request);
+                results = context.Get<SearchService>().Search(context.Actor, request);
             }
             catch (SearchIndexException ex)
             {
@@ -55,7 +55,6 @@ internal static class SearchCommands
                 return ExitCodes.ArchiveDamaged;
             }
 
-            store.Audit(ArchiveSession.User, "archive.search", request.Text, $"{results.TotalHits} hit(s)");
             if (result.GetValue(json))
             {
                 ArchiveSession.WriteJson(new { results.TotalHits, ElapsedMs = results.Elapsed.TotalMilliseconds, results.Hits });
@@ -84,35 +83,20 @@ internal static class SearchCommands
     private static Command Reindex()
     {
         var command = new Command("reindex", "Rebuild the search index from the archive records. / 依据档案记录重建检索索引。");
-        command.SetAction((result, cancellationToken) => ArchiveSession.RunAsync(result, (store, culture) =>
+        command.SetAction((result, cancellationToken) => ArchiveSession.RunAsync(result, context =>
         {
             int count;
             try
             {
-                // A damaged index cannot be opened to be cleared: start it afresh (the records are the truth).
-                Search.LuceneSearchIndex index;
-                try
-                {
-                    index = SearchIndexing.Open(store);
-                }
-                catch (SearchIndexException ex) when (ex.Problem == SearchIndexProblem.Corrupt)
-                {
-                    index = new Search.LuceneSearchIndex(SearchIndexing.IndexFolder(store), recreate: true);
-                }
-
-                using (index)
-                {
-                    count = new ArchiveIndexer(store, index).Rebuild(null, cancellationToken);
-                }
+                count = context.Get<SearchService>().Reindex(context.Actor, null, cancellationToken);
             }
             catch (SearchIndexException ex)
             {
-                Console.Error.WriteLine(ex.MessageIn(culture));
+                Console.Error.WriteLine(ex.MessageIn(context.Culture));
                 return Task.FromResult(ExitCodes.ArchiveDamaged);
             }
 
-            store.Audit(ArchiveSession.User, "archive.reindex", store.DataFolder, $"{count} entries");
-            Console.WriteLine(UserMessages.Pick($"已重建索引：{count} 个档案条目。", $"Index rebuilt: {count} archive entries.", culture));
+            Console.WriteLine(UserMessages.Pick($"已重建索引：{count} 个档案条目。", $"Index rebuilt: {count} archive entries.", context.Culture));
             return Task.FromResult(ExitCodes.Success);
         }));
         return command;

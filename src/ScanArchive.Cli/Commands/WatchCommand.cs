@@ -1,15 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using ScanArchive.Archive.Storage;
-using ScanArchive.Capture.Profiles;
-using ScanArchive.Capture.Watch;
-using ScanArchive.Core.Archive;
-using ScanArchive.Core.Documents;
-using ScanArchive.Core.Ocr;
+using ScanArchive.Application.Capture;
 using ScanArchive.Core.Quality;
 using ScanArchive.Core.Text;
-using ScanArchive.Imaging;
-using ScanArchive.Ocr;
 
 namespace ScanArchive.Cli.Commands;
 
@@ -31,108 +24,48 @@ internal static class WatchCommand
         command.Options.Add(batchName);
         command.Options.Add(profileName);
         engine.AddTo(command);
-        command.SetAction((result, cancellationToken) => ArchiveSession.RunAsync(result, async (store, culture) =>
-        {
-            var ocrOptions = engine.Read(result);
-            var quality = QualityProfile.Default;
-            if (result.GetValue(profileName) is { } named)
+        command.SetAction((result, cancellationToken) => ArchiveSession.RunAsync(
+            result,
+            async context =>
             {
-                if (QualityOptions.FindProfile(store.DataFolder, named, culture) is not { } profile)
+                var culture = context.Culture;
+                var languages = engine.Read(result).Languages;
+                var quality = QualityProfile.Default;
+                if (result.GetValue(profileName) is { } named)
                 {
-                    return ExitCodes.UsageOrSetup;
+                    if (QualityOptions.FindProfile(context.Layout.Profiles, named, culture) is not { } profile)
+                    {
+                        return ExitCodes.UsageOrSetup;
+                    }
+
+                    if (result.GetResult(engine.LanguageOption) is null)
+                    {
+                        languages = profile.Language;
+                    }
+
+                    quality = profile.EffectiveQuality();
                 }
 
-                if (result.GetResult(engine.LanguageOption) is null)
-                {
-                    ocrOptions = ocrOptions with { Languages = profile.Language };
-                }
-
-                quality = profile.EffectiveQuality();
-            }
-
-            var name = result.GetValue(batchName) ?? $"watch-{DateTime.Now:yyyy-MM-dd}";
-            return await WatchAsync(store, result.GetValue(folder)!, name, ocrOptions, quality, culture, cancellationToken);
-        }));
+                var name = result.GetValue(batchName) ?? $"watch-{DateTime.Now:yyyy-MM-dd}";
+                var files = new Progress<WatchedFileOutcome>(file => Console.Error.WriteLine(file.Imported
+                    ? UserMessages.Pick($"已导入 {file.FileName}", $"Imported {file.FileName}", culture)
+                    : $"✗ {file.Error}"));
+                var imported = await context.Get<WatchService>().WatchAsync(
+                    context.Actor,
+                    result.GetValue(folder)!,
+                    name,
+                    quality,
+                    languages,
+                    files,
+                    watched => Console.Error.WriteLine(UserMessages.Pick(
+                        $"正在监视 {watched}，导入到批次“{name}”。按 Ctrl+C 停止。",
+                        $"Watching {watched}, importing into batch \"{name}\". Press Ctrl+C to stop.",
+                        culture)),
+                    cancellationToken);
+                Console.Error.WriteLine(UserMessages.Pick($"已停止：本次导入 {imported} 个文件。", $"Stopped: {imported} file(s) imported in this run.", culture));
+                return ExitCodes.Success;
+            },
+            engine.Read(result)));
         return command;
-    }
-
-    private static async Task<int> WatchAsync(LiteDbArchiveStore store, string folder, string batchName, TesseractOptions ocrOptions, QualityProfile quality, CultureInfo culture, CancellationToken cancellationToken)
-    {
-        if (BatchProcessing.CreatePipeline(store, ocrOptions, culture, quality) is not { } pipeline)
-        {
-            return ExitCodes.UsageOrSetup;
-        }
-
-        var pool = pipeline.Pool;
-        var processor = pipeline.Processor;
-
-        using (pipeline)
-        using (var source = new WatchFolderSource(folder))
-        {
-            var batch = ArchiveSession.OpenForCapture(store, batchName, culture);
-            var reader = new DocumentReader();
-            using var slots = new SemaphoreSlim(pool.Concurrency * 2);
-            var recognitions = new List<Task>();
-
-            // Documents left pending by an earlier run (stopped before their OCR finished) are picked up first.
-            foreach (var pending in store.Documents(batch.Id).Where(d => d.Status == DocumentStatus.Pending))
-            {
-                await slots.WaitAsync(CancellationToken.None);
-                recognitions.Add(BatchProcessing.RecognizeStoredAsync(processor, pending, slots));
-            }
-
-            Console.Error.WriteLine(UserMessages.Pick(
-                $"正在监视 {source.Folder}，导入到批次“{batch.Name}”。按 Ctrl+C 停止。",
-                $"Watching {source.Folder}, importing into batch \"{batch.Name}\". Press Ctrl+C to stop.",
-                culture));
-            var imported = 0;
-            try
-            {
-                await foreach (var file in source.WatchAsync(cancellationToken))
-                {
-                    // A retry means an earlier run stopped between storing and moving the file: the hash says whether it got in.
-                    if (file.IsRetry && store.DocumentsWithContent(file.Sha256).Count > 0)
-                    {
-                        source.Complete(file);
-                        continue;
-                    }
-
-                    try
-                    {
-                        if (reader.Identify(file.Path) == DocumentFormat.NotADocument)
-                        {
-                            throw new DocumentReadException(file.Path, DocumentProblem.UnsupportedFormat);
-                        }
-
-                        var document = store.AddDocument(batch.Id, file.Path, file.Name, ArchiveSession.User);
-                        source.Complete(file);
-                        imported++;
-                        Console.Error.WriteLine(UserMessages.Pick($"已导入 {file.Name}", $"Imported {file.Name}", culture));
-                        await slots.WaitAsync(CancellationToken.None);
-                        recognitions.Add(BatchProcessing.RecognizeStoredAsync(processor, document, slots));
-                    }
-                    catch (Exception ex) when (ex is DocumentReadException or IOException or UnauthorizedAccessException)
-                    {
-                        var reason = Core.Analysis.AnalysisJson.ErrorMessage(ex, culture);
-                        source.Fail(file, reason);
-                        Console.Error.WriteLine($"✗ {reason}");
-                    }
-                }
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-            }
-
-            // Stopping waits for the documents being recognized; anything left is resumed by the next run or `process`.
-            await Task.WhenAll(recognitions);
-            if (store.Documents(batch.Id) is { Count: > 0 } documents && documents.All(d => d.Status != DocumentStatus.Pending))
-            {
-                store.MoveBatch(batch.Id, BatchState.Processing, ArchiveSession.User);
-                store.MoveBatch(batch.Id, BatchState.ReadyForReview, ArchiveSession.User);
-            }
-
-            Console.Error.WriteLine(UserMessages.Pick($"已停止：本次导入 {imported} 个文件。", $"Stopped: {imported} file(s) imported in this run.", culture));
-            return ExitCodes.Success;
-        }
     }
 }

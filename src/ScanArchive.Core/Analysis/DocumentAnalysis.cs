@@ -25,6 +25,9 @@ public sealed record ExtractedField(string Key, string Value, string Raw, double
 
     /// <summary>The printed label the value was found by (null when found by shape, template or derivation).</summary>
     public string? Label { get; init; }
+
+    /// <summary>The reviewer who typed or confirmed the value (null while it is the machine's reading).</summary>
+    public string? ConfirmedBy { get; init; }
 }
 
 /// <summary>The outcome of analyzing one document: its pages' text, or why it could not be read.</summary>

@@ -29,6 +29,21 @@ public enum ArchiveProblem
 
     /// <summary>The database cannot be opened.</summary>
     Unreadable,
+
+    /// <summary>An account with that user name exists.</summary>
+    AccountExists,
+
+    /// <summary>No account with that user name.</summary>
+    AccountNotFound,
+
+    /// <summary>Someone else changed the record since the caller read it (stale version).</summary>
+    Conflict,
+
+    /// <summary>The batch still has pages or fields nobody has decided on.</summary>
+    ReviewOpen,
+
+    /// <summary>No page or document with that id in the batch.</summary>
+    ItemNotFound,
 }
 
 /// <summary>An archive operation refused; the message is written for the user, in their language.</summary>
@@ -63,6 +78,11 @@ public sealed class ArchiveException : Exception
             ArchiveProblem.EntryNotFound => UserMessages.Pick($"找不到档案号 {subject}。", $"There is no archive entry {subject}.", culture),
             ArchiveProblem.FileMissing => UserMessages.Pick($"存档文件缺失：{subject}。请运行 verify 检查。", $"A stored file is missing: {subject}. Run verify to check the archive.", culture),
             ArchiveProblem.Unreadable => UserMessages.Pick($"无法打开档案数据库 {subject}。", $"The archive database {subject} cannot be opened.", culture),
+            ArchiveProblem.AccountExists => UserMessages.Pick($"用户名“{subject}”已被使用。", $"The user name \"{subject}\" is already taken.", culture),
+            ArchiveProblem.AccountNotFound => UserMessages.Pick($"找不到用户“{subject}”。", $"There is no user \"{subject}\".", culture),
+            ArchiveProblem.Conflict => UserMessages.Pick($"“{subject}”已被他人修改，请查看最新内容后再改。", $"Someone else changed \"{subject}\" in the meantime; look at the current value and try again.", culture),
+            ArchiveProblem.ReviewOpen => UserMessages.Pick($"批次“{subject}”还有未审核的内容。", $"Batch \"{subject}\" still has items nobody has reviewed.", culture),
+            ArchiveProblem.ItemNotFound => UserMessages.Pick($"找不到“{subject}”。", $"\"{subject}\" was not found.", culture),
             _ => subject,
         };
         return detail is null ? text : $"{text} ({detail})";

@@ -55,6 +55,15 @@ public sealed record Batch
     /// <summary>Archive numbers of the entries this batch became (empty until committed).</summary>
     public IReadOnlyList<string> EntryNumbers { get; init; } = [];
 
+    /// <summary>
+    /// Rises with every change to the batch, its pages' review or its documents' fields. A change sent with an older
+    /// version than the stored one was made on a stale screen and is refused, so nobody overwrites another silently.
+    /// </summary>
+    public int Version { get; init; }
+
+    /// <summary>The profile the batch is scanned and judged with (null for the default).</summary>
+    public string? Profile { get; init; }
+
     /// <summary>True when <paramref name="next"/> is a legal move from the current state.</summary>
     public bool CanMoveTo(BatchState next) => (State, next) switch
     {
@@ -126,6 +135,9 @@ public sealed record BatchDocument
 
     /// <summary>Fields found by extraction, with their evidence.</summary>
     public IReadOnlyList<Analysis.ExtractedField> Fields { get; init; } = [];
+
+    /// <summary>Rises with every change to the document's fields (see <see cref="Batch.Version"/>).</summary>
+    public int Version { get; init; }
 }
 
 /// <summary>A reviewer's verdict on a page.</summary>
@@ -170,6 +182,12 @@ public sealed record BatchPage
 
     /// <summary>Reviewer's verdict.</summary>
     public ReviewStatus Review { get; init; }
+
+    /// <summary>Why the reviewer rejected the page (null otherwise).</summary>
+    public string? ReviewReason { get; init; }
+
+    /// <summary>Who gave the verdict (null while unreviewed or when the batch was approved as a whole).</summary>
+    public string? ReviewedBy { get; init; }
 
     /// <summary>When the page was recognized.</summary>
     public DateTimeOffset ProcessedAt { get; init; }

@@ -13,7 +13,7 @@ public interface IArchiveStore : IDisposable
 
     /// <summary>Creates an empty batch.</summary>
     /// <exception cref="ArchiveException">A batch with that name exists.</exception>
-    Batch CreateBatch(string name, string user);
+    Batch CreateBatch(string name, string user, string? profile = null);
 
     /// <summary>Finds a batch by name or id.</summary>
     Batch? FindBatch(string nameOrId);
@@ -59,8 +59,24 @@ public interface IArchiveStore : IDisposable
     /// </summary>
     BatchPage SavePage(PageResult result);
 
-    /// <summary>Sets the review verdict of some pages (all pages when <paramref name="pageIds"/> is null).</summary>
+    /// <summary>Sets the review verdict of some pages (all pages when <paramref name="pageIds"/> is null), in any state (tests, migrations).</summary>
     void SetReview(string batchId, ReviewStatus status, string user, IEnumerable<string>? pageIds = null);
+
+    /// <summary>
+    /// A reviewer's verdict on pages of a batch ready for review: pages, batch version and audit record in one write.
+    /// </summary>
+    /// <exception cref="ArchiveException">Wrong state, unknown page, or <paramref name="expectedVersion"/> is stale (<see cref="ArchiveProblem.Conflict"/>).</exception>
+    Batch ReviewPages(string batchId, IReadOnlyCollection<string> pageIds, ReviewStatus status, string user, string? reason = null, int? expectedVersion = null);
+
+    /// <summary>
+    /// Approves a batch ready for review in one write. Refused (<see cref="ArchiveProblem.ReviewOpen"/>, listing what is
+    /// open) while pages are unreviewed, unless <paramref name="overrideReason"/> is given: then the reviewer approves
+    /// them too, and the override is audited with its reason.
+    /// </summary>
+    Batch ApproveBatch(string batchId, string user, string? overrideReason = null, int? expectedVersion = null);
+
+    /// <summary>Sets a document's field to a reviewer's value; refused with <see cref="ArchiveProblem.Conflict"/> when the document changed since <paramref name="expectedVersion"/>.</summary>
+    BatchDocument UpdateField(string documentId, string key, string value, int expectedVersion, string user);
 
     /// <summary>
     /// Turns an approved batch into numbered archive entries in one transaction: numbers are drawn, PDFs written,
@@ -103,8 +119,14 @@ public interface IArchiveStore : IDisposable
     /// <summary>Writes an audit record.</summary>
     void Audit(string user, string action, string target, string? details = null);
 
+    /// <summary>Writes an audit record (with the address it came from).</summary>
+    void Audit(AuditEvent audit);
+
     /// <summary>Audit records, newest first.</summary>
     IReadOnlyList<AuditRecord> AuditTrail(int take = 100, string? target = null);
+
+    /// <summary>Audit records matching a filter, newest first.</summary>
+    IReadOnlyList<AuditRecord> AuditTrail(AuditQuery query);
 }
 
 /// <summary>A page ready to be stored.</summary>
@@ -135,7 +157,33 @@ public sealed record CommitOptions(bool SplitAtBlankPages = false);
 /// <param name="Action">What, e.g. <c>batch.commit</c>.</param>
 /// <param name="Target">On what (batch name, archive number).</param>
 /// <param name="Details">More.</param>
-public sealed record AuditRecord(DateTimeOffset At, string User, string Action, string Target, string? Details);
+/// <param name="Address">From which network address (null for local commands).</param>
+public sealed record AuditRecord(DateTimeOffset At, string User, string Action, string Target, string? Details, string? Address = null);
+
+/// <summary>Which audit records to read.</summary>
+public sealed record AuditQuery
+{
+    /// <summary>Only this user's.</summary>
+    public string? User { get; init; }
+
+    /// <summary>Only this action, or actions under it (<c>auth</c> matches <c>auth.login</c>).</summary>
+    public string? Action { get; init; }
+
+    /// <summary>Only records about this target.</summary>
+    public string? Target { get; init; }
+
+    /// <summary>From this moment (inclusive).</summary>
+    public DateTimeOffset? From { get; init; }
+
+    /// <summary>Before this moment.</summary>
+    public DateTimeOffset? To { get; init; }
+
+    /// <summary>Records to skip (paging).</summary>
+    public int Skip { get; init; }
+
+    /// <summary>Records to return at most.</summary>
+    public int Take { get; init; } = 100;
+}
 
 /// <summary>What <see cref="IArchiveStore.Verify"/> found.</summary>
 /// <param name="FilesChecked">Files re-hashed.</param>

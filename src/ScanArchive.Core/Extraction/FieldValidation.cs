@@ -30,4 +30,7 @@ public enum FieldSource
 
     /// <summary>Derived from another field (birth date and gender from a resident ID number, amount from 大写).</summary>
     Derived,
+
+    /// <summary>Typed or corrected by a reviewer.</summary>
+    Reviewer,
 }

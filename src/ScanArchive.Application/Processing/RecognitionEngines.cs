@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using ScanArchive.Core.Archive;
+using ScanArchive.Core.Ocr;
+using ScanArchive.Core.Quality;
+using ScanArchive.Core.Text;
+using ScanArchive.Extraction;
+using ScanArchive.Extraction.Templates;
+using ScanArchive.Imaging;
+using ScanArchive.Imaging.Encoders;
+using ScanArchive.Imaging.Quality;
+using ScanArchive.Ocr;
+
+namespace ScanArchive.Application.Processing;
+
+/// <summary>Recognition cannot start (language data or library missing, a form template unreadable).</summary>
+public sealed class RecognitionUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// The recognition engines of the host: one Tesseract pool and orientation detector per language set, loaded on
+/// first use (~0.4 s of both cores) and shared by every job, then a fresh <see cref="BatchProcessor"/> per job with
+/// that job's quality profile and the data folder's form templates.
+/// </summary>
+public sealed class RecognitionEngines(ScanArchiveOptions options, ArchiveHost host) : IDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<Engines>> _engines = new(StringComparer.Ordinal);
+
+    /// <summary>Starts the engines for <paramref name="languages"/> now (so the first page does not wait for them).</summary>
+    /// <exception cref="RecognitionUnavailableException">They cannot start.</exception>
+    public int Warm(string? languages = null) => EnginesFor(languages).Pool.Concurrency;
+
+    /// <summary>A processor for one job.</summary>
+    /// <exception cref="RecognitionUnavailableException">Engines or templates cannot be loaded; the message says why.</exception>
+    public BatchProcessor Processor(QualityProfile? quality = null, string? languages = null)
+    {
+        FieldExtractor extractor;
+        try
+        {
+            extractor = new FieldExtractor(templates: FormTemplateStore.LoadDirectory(host.Layout.Templates));
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new RecognitionUnavailableException(UserMessages.Pick("表单模板无法读取：", "A form template cannot be read: ", CultureInfo.CurrentUICulture) + ex.Message, ex);
+        }
+
+        var engines = EnginesFor(languages);
+        return new BatchProcessor(
+            host.Store,
+            new DocumentReader(),
+            engines.Pool,
+            new PageImageEncoder(),
+            textLayer: (_, ocr) => ocr.TextLayerPdf,
+            extractor: extractor,
+            cleaner: new PageCleaner(engines.Orientation),
+            profile: quality ?? QualityProfile.Default);
+    }
+
+    /// <summary>Pages recognized at once by the engines for <paramref name="languages"/>.</summary>
+    public int Concurrency(string? languages = null) => EnginesFor(languages).Pool.Concurrency;
+
+    public void Dispose()
+    {
+        foreach (var lazy in _engines.Values.Where(l => l.IsValueCreated))
+        {
+            lazy.Value.Dispose();
+        }
+
+        _engines.Clear();
+    }
+
+    private Engines EnginesFor(string? languages)
+    {
+        var key = string.IsNullOrWhiteSpace(languages) ? options.Ocr.Languages : languages.Trim();
+        var lazy = _engines.GetOrAdd(key, k => new Lazy<Engines>(() => Start(k), LazyThreadSafetyMode.ExecutionAndPublication));
+        try
+        {
+            return lazy.Value;
+        }
+        catch (RecognitionUnavailableException)
+        {
+            // Not cached: the administrator may install the missing language data and try again without a restart.
+            _engines.TryRemove(key, out _);
+            throw;
+        }
+    }
+
+    private Engines Start(string languages)
+    {
+        TesseractOrientationDetector? orientation = null;
+        try
+        {
+            orientation = TesseractOrientationDetector.Create(options.Ocr.TessdataPath);
+            var pool = TesseractEnginePool.Create(options.Ocr with { Languages = languages, RenderTextLayer = true });
+            return new Engines(pool, orientation);
+        }
+        catch (OcrException ex)
+        {
+            orientation?.Dispose();
+            throw new RecognitionUnavailableException(UserMessages.Pick("无法启动文字识别：", "Cannot start text recognition: ", CultureInfo.CurrentUICulture) + ex.Message, ex);
+        }
+    }
+
+    private sealed record Engines(TesseractEnginePool Pool, TesseractOrientationDetector Orientation) : IDisposable
+    {
+        public void Dispose()
+        {
+            Pool.Dispose();
+            Orientation.Dispose();
+        }
+    }
+}

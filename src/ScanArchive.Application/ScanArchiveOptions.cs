@@ -1,0 +1,27 @@
+using System.Diagnostics;
+using ScanArchive.Archive.Storage;
+using ScanArchive.Ocr;
+
+namespace ScanArchive.Application;
+
+/// <summary>How the application is set up by its host.</summary>
+public sealed record ScanArchiveOptions
+{
+    /// <summary>The data folder (see <see cref="DataFolderLayout"/>).</summary>
+    public required string DataFolder { get; init; }
+
+    /// <summary>Recognition settings (languages, language data folder, workers). The text layer is always rendered.</summary>
+    public TesseractOptions Ocr { get; init; } = new();
+
+    /// <summary>Archive numbering and clock.</summary>
+    public Func<string, ArchiveStoreOptions>? StoreOptions { get; init; }
+
+    /// <summary>
+    /// Starts a scanner worker process (this program in its hidden <c>scan-worker</c> mode). Null: the running
+    /// program itself (see <c>ScanWorkerCommand.ForThisProgram</c>).
+    /// </summary>
+    public Func<ProcessStartInfo>? ScanWorker { get; init; }
+
+    /// <summary>Time source for everything the application stamps.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+}

@@ -1,0 +1,97 @@
+using ScanArchive.Core.Accounts;
+using ScanArchive.Core.Archive;
+using ScanArchive.Core.Search;
+using ScanArchive.Search;
+
+namespace ScanArchive.Application.Searching;
+
+/// <summary>
+/// Search over committed entries, and the index kept in step with the archive. The index is opened once per host
+/// and kept open (a server answers many searches; a command answers one).
+/// </summary>
+public sealed class SearchService(ArchiveHost host) : IDisposable
+{
+    private readonly Lock _gate = new();
+    private LuceneSearchIndex? _index;
+
+    /// <summary>Searches; the query text is audited.</summary>
+    /// <exception cref="SearchIndexException">The index cannot be opened (locked, damaged).</exception>
+    public SearchResults Search(Actor actor, SearchQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(query);
+        actor.Require(Permission.ReadArchive);
+        SearchResults results;
+        lock (_gate)
+        {
+            var index = Index();
+            new ArchiveIndexer(host.Store, index).Drain();
+            results = index.Search(query);
+        }
+
+        host.Store.Audit(new AuditEvent(actor.UserName, "archive.search", query.Text ?? "", $"{results.TotalHits} hit(s)", actor.Address));
+        return results;
+    }
+
+    /// <summary>
+    /// Indexes what the last commits left in the outbox. A failure never undoes a commit: the entries stay in the
+    /// outbox and the next search, commit or reindex picks them up. False (with the reason) when it failed.
+    /// </summary>
+    public bool TryCatchUp(out SearchIndexException? failure)
+    {
+        failure = null;
+        try
+        {
+            lock (_gate)
+            {
+                new ArchiveIndexer(host.Store, Index()).Drain();
+            }
+
+            return true;
+        }
+        catch (SearchIndexException ex)
+        {
+            failure = ex;
+            return false;
+        }
+    }
+
+    /// <inheritdoc cref="TryCatchUp(out SearchIndexException?)"/>
+    public bool TryCatchUp() => TryCatchUp(out _);
+
+    /// <summary>Rebuilds the index from the records (a damaged index is started afresh: the records are the truth).</summary>
+    public int Reindex(Actor actor, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        actor.Require(Permission.ManageAccounts);
+        int count;
+        lock (_gate)
+        {
+            LuceneSearchIndex index;
+            try
+            {
+                index = Index();
+            }
+            catch (SearchIndexException ex) when (ex.Problem == SearchIndexProblem.Corrupt)
+            {
+                index = _index = new LuceneSearchIndex(host.Layout.SearchIndex, recreate: true);
+            }
+
+            count = new ArchiveIndexer(host.Store, index).Rebuild(progress, cancellationToken);
+        }
+
+        host.Store.Audit(new AuditEvent(actor.UserName, "archive.reindex", host.Layout.Root, $"{count} entries", actor.Address));
+        return count;
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _index?.Dispose();
+            _index = null;
+        }
+    }
+
+    private LuceneSearchIndex Index() => _index ??= new LuceneSearchIndex(host.Layout.SearchIndex);
+}
