@@ -16,6 +16,12 @@ public sealed record Actor(string UserName, Role Role, string? Address = null)
     /// </summary>
     public static Actor Local() => new("local:" + Environment.UserName, Role.Admin);
 
+    /// <summary>
+    /// Attributes the audit records that store operations write inside their own transactions to this actor's
+    /// address, until disposed.
+    /// </summary>
+    public IDisposable AuditScope() => Core.Archive.AuditContext.From(Address);
+
     /// <summary>True when the actor's role carries the permission.</summary>
     public bool Can(Permission permission) => Permissions.Allows(Role, permission);
 

@@ -41,6 +41,7 @@ public sealed class BatchService(ArchiveHost host, SearchService search)
     {
         ArgumentNullException.ThrowIfNull(actor);
         actor.Require(Permission.Capture);
+        using var scope = actor.AuditScope();
         return Store.CreateBatch(name, actor.UserName, profile);
     }
 
@@ -52,6 +53,7 @@ public sealed class BatchService(ArchiveHost host, SearchService search)
     {
         ArgumentNullException.ThrowIfNull(actor);
         actor.Require(Permission.Capture);
+        using var scope = actor.AuditScope();
         var batch = Store.FindBatch(name) ?? Store.CreateBatch(name, actor.UserName);
         RequireVisible(actor, batch);
         return batch.State switch
@@ -72,6 +74,7 @@ public sealed class BatchService(ArchiveHost host, SearchService search)
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(files);
         actor.Require(Permission.Capture);
+        using var scope = actor.AuditScope();
         var reader = new DocumentReader();
         var imported = new List<BatchDocument>();
         var refused = new List<ImportRefusal>();
@@ -111,6 +114,7 @@ public sealed class BatchService(ArchiveHost host, SearchService search)
         }
 
         var batch = Visible(actor, nameOrId);
+        using var scope = actor.AuditScope();
         return Store.ReviewPages(batch.Id, pageIds, verdict, actor.UserName, reason, expectedVersion);
     }
 
@@ -123,6 +127,7 @@ public sealed class BatchService(ArchiveHost host, SearchService search)
         ArgumentNullException.ThrowIfNull(actor);
         actor.Require(Permission.Review);
         var batch = Visible(actor, nameOrId);
+        using var scope = actor.AuditScope();
         return Store.ApproveBatch(batch.Id, actor.UserName, overrideReason, expectedVersion);
     }
 
@@ -137,6 +142,7 @@ public sealed class BatchService(ArchiveHost host, SearchService search)
         }
 
         var batch = Visible(actor, nameOrId);
+        using var scope = actor.AuditScope();
         return Store.MoveBatch(batch.Id, BatchState.Rejected, actor.UserName, reason.Trim());
     }
 
@@ -151,6 +157,7 @@ public sealed class BatchService(ArchiveHost host, SearchService search)
             throw new ArchiveException(ArchiveProblem.ItemNotFound, documentId);
         }
 
+        using var scope = actor.AuditScope();
         var document = Store.UpdateField(documentId, key, value, version, actor.UserName);
         return ToView(document.Fields.First(f => f.Key == key));
     }
@@ -169,6 +176,7 @@ public sealed class BatchService(ArchiveHost host, SearchService search)
         ArgumentNullException.ThrowIfNull(actor);
         actor.Require(Permission.Commit);
         var batch = Visible(actor, nameOrId);
+        using var scope = actor.AuditScope();
         var entries = Store.Commit(batch.Id, actor.UserName, options);
         search.TryCatchUp();
         return entries;

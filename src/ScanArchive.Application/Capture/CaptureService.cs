@@ -38,6 +38,7 @@ public sealed class CaptureService(ScanArchiveOptions options, ArchiveHost host,
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(profile);
         var batch = batches.OpenForCapture(actor, batchName);
+        using var scope = actor.AuditScope();
         var processor = engines.Processor(profile.EffectiveQuality(), profile.Language);
         var blankPagesSeparate = profile.BlankPages == BlankPageHandling.Separate;
         var session = $"scan-{DateTime.Now:yyyyMMdd-HHmmss}";

@@ -35,6 +35,7 @@ public sealed class ProcessingService(ArchiveHost host, RecognitionEngines engin
     {
         ArgumentNullException.ThrowIfNull(actor);
         actor.Require(Permission.Capture);
+        using var scope = actor.AuditScope();
         var batch = host.Store.FindBatch(nameOrId) ?? throw new ArchiveException(ArchiveProblem.BatchNotFound, nameOrId);
         var profile = batch.Profile is null ? null : ProfileOf(batch);
         var processor = engines.Processor(quality ?? profile?.EffectiveQuality(), languages ?? profile?.Language);
