@@ -10,7 +10,7 @@ namespace ScanArchive.Archive.Storage;
 /// The archive on an embedded LiteDB file plus content-addressed files, all under one data folder that one process
 /// owns at a time (a lock file says so clearly instead of letting two programs corrupt each other).
 /// </summary>
-public sealed class LiteDbArchiveStore : IArchiveStore
+public sealed partial class LiteDbArchiveStore : IArchiveStore
 {
     private const string DatabaseFile = "archive.db";
     private const string LockFile = "scanarchive.lock";
@@ -245,123 +245,6 @@ public sealed class LiteDbArchiveStore : IArchiveStore
     }
 
     /// <inheritdoc />
-    public void SetReview(string batchId, ReviewStatus status, string user, IEnumerable<string>? pageIds = null)
-    {
-        lock (_commitGate)
-        {
-            var batch = RequireBatch(batchId);
-            var wanted = pageIds?.ToHashSet(StringComparer.Ordinal);
-            InTransaction(() =>
-            {
-                var changed = SetPageReviews(_pages.Find(Query.EQ("BatchId", batch.Id)).Where(d => wanted is null || wanted.Contains(d["_id"].AsString)), status, user, null);
-                _batches.Update(BsonMapping.ToBson(Touch(batch, user)));
-                _audit.Insert(AuditDocument(_clock.GetUtcNow(), user, "page.review", batch.Name, $"{status} {changed} page(s)"));
-                return changed;
-            });
-        }
-    }
-
-    /// <inheritdoc />
-    public Batch ReviewPages(string batchId, IReadOnlyCollection<string> pageIds, ReviewStatus status, string user, string? reason = null, int? expectedVersion = null)
-    {
-        ArgumentNullException.ThrowIfNull(pageIds);
-        lock (_commitGate)
-        {
-            var batch = RequireBatch(batchId);
-            RequireVersion(batch, expectedVersion);
-            if (!BatchReview.AcceptsVerdicts(batch))
-            {
-                throw new ArchiveException(ArchiveProblem.InvalidState, batch.Name, batch.State.ToString());
-            }
-
-            var pages = pageIds.Select(id => _pages.FindById(id) is { } d && d["BatchId"].AsString == batch.Id ? d : throw new ArchiveException(ArchiveProblem.ItemNotFound, id)).ToList();
-            return InTransaction(() =>
-            {
-                SetPageReviews(pages, status, user, status == ReviewStatus.Rejected ? reason : null);
-                var touched = Touch(batch, user);
-                _batches.Update(BsonMapping.ToBson(touched));
-                var action = status switch { ReviewStatus.Approved => "page.approve", ReviewStatus.Rejected => "page.reject", _ => "page.unreview" };
-                var details = string.Join(' ', pageIds) + (reason is null ? "" : $": {reason}");
-                _audit.Insert(AuditDocument(_clock.GetUtcNow(), user, action, batch.Name, details));
-                return touched;
-            });
-        }
-    }
-
-    /// <inheritdoc />
-    public Batch ApproveBatch(string batchId, string user, string? overrideReason = null, int? expectedVersion = null)
-    {
-        lock (_commitGate)
-        {
-            var batch = RequireBatch(batchId);
-            RequireVersion(batch, expectedVersion);
-            if (!batch.CanMoveTo(BatchState.Approved))
-            {
-                throw new ArchiveException(ArchiveProblem.InvalidState, batch.Name, batch.State.ToString());
-            }
-
-            var open = BatchReview.Open(Documents(batch.Id), Pages(batch.Id));
-            if (!open.IsEmpty && string.IsNullOrWhiteSpace(overrideReason))
-            {
-                throw new ArchiveException(ArchiveProblem.ReviewOpen, batch.Name, open.Describe());
-            }
-
-            return InTransaction(() =>
-            {
-                var now = _clock.GetUtcNow();
-                if (!open.IsEmpty)
-                {
-                    // The reviewer vouches for what nobody looked at: the pages are approved in their name, and the
-                    // override and its reason are recorded beside the approval.
-                    var unreviewed = open.UnreviewedPages.ToHashSet(StringComparer.Ordinal);
-                    SetPageReviews(_pages.Find(Query.EQ("BatchId", batch.Id)).Where(d => unreviewed.Contains(d["_id"].AsString)), ReviewStatus.Approved, user, null);
-                    _audit.Insert(AuditDocument(now, user, "review.override", batch.Name, $"{overrideReason} ({open.Describe()})"));
-                }
-
-                var approved = Touch(batch, user) with { State = BatchState.Approved, Note = null };
-                _batches.Update(BsonMapping.ToBson(approved));
-                _audit.Insert(AuditDocument(now, user, "batch.approved", batch.Name, overrideReason));
-                return approved;
-            });
-        }
-    }
-
-    /// <inheritdoc />
-    public BatchDocument UpdateField(string documentId, string key, string value, int expectedVersion, string user)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        ArgumentNullException.ThrowIfNull(value);
-        lock (_commitGate)
-        {
-            var document = _documents.FindById(documentId) is { } found ? BsonMapping.ToDocument(found) : throw new ArchiveException(ArchiveProblem.ItemNotFound, documentId);
-            var batch = RequireBatch(document.BatchId);
-            if (!BatchReview.AcceptsVerdicts(batch))
-            {
-                throw new ArchiveException(ArchiveProblem.InvalidState, batch.Name, batch.State.ToString());
-            }
-
-            if (document.Version != expectedVersion)
-            {
-                throw new ArchiveException(ArchiveProblem.Conflict, key, $"version {expectedVersion} ≠ {document.Version}");
-            }
-
-            var before = document.Fields.Where(f => f.Key == key).OrderByDescending(f => f.Confidence).FirstOrDefault();
-            var edited = before is null
-                ? new Core.Analysis.ExtractedField(key, value, "", 1, 0, new Core.Imaging.PixelBox(0, 0, 0, 0)) { Source = Core.Extraction.FieldSource.Reviewer, ConfirmedBy = user }
-                : before with { Value = value, Confidence = 1, Source = Core.Extraction.FieldSource.Reviewer, ConfirmedBy = user };
-            var fields = document.Fields.Where(f => f.Key != key).Append(edited).ToList();
-            var updated = document with { Fields = fields, Version = document.Version + 1 };
-            return InTransaction(() =>
-            {
-                _documents.Update(BsonMapping.ToBson(updated));
-                _batches.Update(BsonMapping.ToBson(Touch(batch, user)));
-                _audit.Insert(AuditDocument(_clock.GetUtcNow(), user, "field.edit", batch.Name, $"{document.Id} {key}: {before?.Value ?? "∅"} → {value}"));
-                return updated;
-            });
-        }
-    }
-
-    /// <inheritdoc />
     public IReadOnlyList<ArchiveEntry> Commit(string batchId, string user, CommitOptions? options = null)
     {
         options ??= new CommitOptions();
@@ -404,8 +287,6 @@ public sealed class LiteDbArchiveStore : IArchiveStore
                     Created = now,
                 }).ToList();
 
-                // The PDFs are independent files: written side by side on all cores (a batch of one-page entries spent
-                // most of its commit here, one core busy). The records still go in below, in one transaction.
                 var pdfs = WritePdfs(plan, infos, series, documents);
                 var entries = new List<ArchiveEntry>(plan.Count);
                 for (var i = 0; i < plan.Count; i++)
@@ -573,52 +454,6 @@ public sealed class LiteDbArchiveStore : IArchiveStore
     }
 
     /// <inheritdoc />
-    public void Audit(string user, string action, string target, string? details = null) =>
-        _audit.Insert(AuditDocument(_clock.GetUtcNow(), user, action, target, details));
-
-    /// <inheritdoc />
-    public void Audit(AuditEvent audit) => _audit.Insert(AuditDocument(_clock.GetUtcNow(), audit));
-
-    /// <inheritdoc />
-    public IReadOnlyList<AuditRecord> AuditTrail(int take = 100, string? target = null) =>
-        AuditTrail(new AuditQuery { Target = target, Take = take });
-
-    /// <inheritdoc />
-    public IReadOnlyList<AuditRecord> AuditTrail(AuditQuery query)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        var filters = new List<BsonExpression>();
-        if (query.Target is { } target)
-        {
-            filters.Add(Query.EQ("Target", target));
-        }
-
-        if (query.User is { } user)
-        {
-            filters.Add(Query.EQ("User", user));
-        }
-
-        if (query.From is { } from)
-        {
-            filters.Add(Query.GTE("At", from.UtcDateTime));
-        }
-
-        if (query.To is { } to)
-        {
-            filters.Add(Query.LT("At", to.UtcDateTime));
-        }
-
-        var found = filters.Count switch
-        {
-            0 => _audit.FindAll(),
-            1 => _audit.Find(filters[0]),
-            _ => _audit.Find(Query.And([.. filters])),
-        };
-        return found.Select(ToAuditRecord)
-            .Where(a => query.Action is null || a.Action == query.Action || a.Action.StartsWith(query.Action + ".", StringComparison.Ordinal))
-            .OrderByDescending(a => a.At).Skip(query.Skip).Take(query.Take).ToList();
-    }
-    /// <inheritdoc />
     public void Dispose()
     {
         _db.Dispose();
@@ -638,51 +473,26 @@ public sealed class LiteDbArchiveStore : IArchiveStore
         }
     }
 
-    /// <summary>
-    /// Links an entry to its customer file (by ID number, then customer number, then name and phone), opening a new
-    /// file when none matches. A conflict (e.g. same ID number, different name) links nothing and is recorded on the
-    /// entry for a reviewer. Runs inside the commit transaction.
-    /// </summary>
+    /// <summary>Files an entry under its customer (<see cref="CustomerFiling"/> decides) and records the outcome; runs inside the commit transaction.</summary>
     private ArchiveEntry FileUnderCustomer(ArchiveEntry entry, IReadOnlyList<Core.Analysis.ExtractedField> fields, DateTimeOffset now, string user)
     {
-        var identity = CustomerIdentity.FromFields(fields);
-        if (identity.IsEmpty)
+        var decision = CustomerFiling.Decide(entry, fields, _customers.FindAll().Select(BsonMapping.ToCustomer).ToList(), now);
+        if (decision.Updated is { } updated)
         {
-            return entry;
+            _customers.Update(BsonMapping.ToBson(updated));
         }
 
-        var records = _customers.FindAll().Select(BsonMapping.ToCustomer)
-            .Select(c => new CustomerRecord(c.Id, new CustomerIdentity(c.IdNumber, c.CustomerNo, c.Name, c.Phone))).ToList();
-        var match = CustomerMatcher.Match(identity, records);
-        switch (match.Kind)
+        if (decision.Created is { } created)
         {
-            case CustomerMatchKind.Existing:
-                var existing = BsonMapping.ToCustomer(_customers.FindById(match.Customer!.CustomerId));
-                _customers.Update(BsonMapping.ToBson(existing with
-                {
-                    IdNumber = existing.IdNumber ?? CustomerMatcher.NormalizeCode(identity.IdNumber),
-                    CustomerNo = existing.CustomerNo ?? CustomerMatcher.NormalizeCode(identity.CustomerNo),
-                    Name = existing.Name ?? identity.Name,
-                    Phone = existing.Phone ?? CustomerMatcher.NormalizePhone(identity.Phone),
-                    Entries = [.. existing.Entries, entry.Number],
-                }));
-                return entry with { CustomerId = existing.Id };
-            case CustomerMatchKind.New:
-                var id = $"C{(records.Count + 1).ToString("D6", System.Globalization.CultureInfo.InvariantCulture)}";
-                _customers.Insert(BsonMapping.ToBson(new Customer(
-                    id,
-                    CustomerMatcher.NormalizeCode(identity.IdNumber),
-                    CustomerMatcher.NormalizeCode(identity.CustomerNo),
-                    identity.Name,
-                    CustomerMatcher.NormalizePhone(identity.Phone),
-                    [entry.Number],
-                    now)));
-                return entry with { CustomerId = id };
-            default:
-                var conflict = string.Join("; ", match.Conflicts.Select(c => $"{c.CustomerId} {c.Key}: {c.OnRecord} ≠ {c.OnDocument}"));
-                _audit.Insert(AuditDocument(now, user, "customer.conflict", entry.Number, conflict));
-                return entry with { CustomerConflict = conflict };
+            _customers.Insert(BsonMapping.ToBson(created));
         }
+
+        if (decision.Conflict is { } conflict)
+        {
+            _audit.Insert(AuditDocument(now, user, "customer.conflict", entry.Number, conflict));
+        }
+
+        return decision.Entry;
     }
 
     private BatchDocument InsertDocument(Batch batch, StoredFile original, string sourceName, string user, string? group = null, bool blankPagesSeparate = false)
@@ -714,12 +524,14 @@ public sealed class LiteDbArchiveStore : IArchiveStore
 
     private StoredFile[] WritePdfs(IReadOnlyList<PlannedEntry> plan, List<PdfDocumentInfo> infos, string series, IReadOnlyList<BatchDocument> documents)
     {
+        var composer = new Pdf.EntryPdfComposer(_pdf, ReadAll, documents);
         var pdfs = new StoredFile[plan.Count];
-        var originals = documents.ToDictionary(d => d.Id);
         try
         {
+            // The PDFs are independent files: written side by side on all cores (a batch of one-page entries spent
+            // most of its commit here, one core busy). The records still go in afterwards, in one transaction.
             Parallel.For(0, plan.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-                pdfs[i] = _files.PutNamed($"entries/{series}/{infos[i].ArchiveNumber}.pdf", stream => _pdf.Write(PdfPages(plan[i], originals), infos[i], stream)));
+                pdfs[i] = _files.PutNamed($"entries/{series}/{infos[i].ArchiveNumber}.pdf", stream => composer.Write(plan[i], infos[i], stream)));
         }
         catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
         {
@@ -730,97 +542,12 @@ public sealed class LiteDbArchiveStore : IArchiveStore
         return pdfs;
     }
 
-    private List<SearchablePdfPage> PdfPages(PlannedEntry planned, Dictionary<string, BatchDocument> originals)
-    {
-        var pages = new List<SearchablePdfPage>(planned.Pages.Count);
-        byte[]? sourcePdf = null;
-        string? sourceId = null;
-        foreach (var page in planned.Pages)
-        {
-            if (page.Image is { } image)
-            {
-                // The text layer was laid out on the page as the engine straightened it; the writer turns it back onto
-                // the image as stored, so it needs the angle recorded with the recognition.
-                var encoded = new EncodedPageImage(ReadAll(image.File), image.Kind, image.Width, image.Height, image.Dpi);
-                pages.Add(new ScannedPdfPage(encoded, page.TextLayer is null ? null : ReadAll(page.TextLayer), page.Ocr.TextLayerSkewDegrees, page.Ocr.RecognizedArea));
-            }
-            else
-            {
-                if (sourceId != page.DocumentId)
-                {
-                    sourcePdf = ReadAll(originals[page.DocumentId].Original);
-                    sourceId = page.DocumentId;
-                }
-
-                pages.Add(new CopiedPdfPage(sourcePdf!, page.PageNumber));
-            }
-        }
-
-        return pages;
-    }
-
     private byte[] ReadAll(StoredFile file)
     {
         using var stream = _files.Open(file);
         using var buffer = new MemoryStream((int)Math.Min(file.Length, int.MaxValue));
         stream.CopyTo(buffer);
         return buffer.ToArray();
-    }
-
-    private static AuditRecord ToAuditRecord(BsonDocument d) => new(
-        new DateTimeOffset(DateTime.SpecifyKind(d["At"].AsDateTime.ToUniversalTime(), DateTimeKind.Utc)),
-        d["User"].AsString,
-        d["Action"].AsString,
-        d["Target"].AsString,
-        d["Details"].IsNull ? null : d["Details"].AsString,
-        d["Address"].IsString ? d["Address"].AsString : null);
-
-    /// <summary>Runs <paramref name="write"/> in one LiteDB transaction: all its writes land, or none.</summary>
-    private T InTransaction<T>(Func<T> write)
-    {
-        if (!_db.BeginTrans())
-        {
-            throw new InvalidOperationException("A transaction is already open on this thread.");
-        }
-
-        try
-        {
-            var result = write();
-            _db.Commit();
-            return result;
-        }
-        catch
-        {
-            _db.Rollback();
-            throw;
-        }
-    }
-
-    /// <summary>The batch with its version raised and the change attributed.</summary>
-    private Batch Touch(Batch batch, string user) => batch with { Version = batch.Version + 1, UpdatedAt = _clock.GetUtcNow(), UpdatedBy = user };
-
-    private static void RequireVersion(Batch batch, int? expected)
-    {
-        if (expected is { } version && version != batch.Version)
-        {
-            throw new ArchiveException(ArchiveProblem.Conflict, batch.Name, $"version {version} ≠ {batch.Version}");
-        }
-    }
-
-    /// <summary>Sets the verdict on stored pages in place (their recognition data is not decoded and written again).</summary>
-    private int SetPageReviews(IEnumerable<BsonDocument> pages, ReviewStatus status, string user, string? reason)
-    {
-        var changed = 0;
-        foreach (var page in pages.ToList())
-        {
-            page["Review"] = status.ToString();
-            page["ReviewReason"] = reason is null ? BsonValue.Null : reason;
-            page["ReviewedBy"] = status == ReviewStatus.Unreviewed ? BsonValue.Null : user;
-            _pages.Update(page);
-            changed++;
-        }
-
-        return changed;
     }
 
     private Batch RequireBatch(string nameOrId) => FindBatch(nameOrId) ?? throw new ArchiveException(ArchiveProblem.BatchNotFound, nameOrId);
