@@ -9,7 +9,9 @@ internal static class CliRunner
     public sealed record Result(int ExitCode, string StdOut, string StdErr);
 
     /// <summary>Starts the program without waiting (the caller may kill it).</summary>
-    public static Process Start(params string[] args)
+    public static Process Start(params string[] args) => Start(redirectInput: false, args);
+
+    private static Process Start(bool redirectInput, string[] args)
     {
         // The CLI is built next to this test (project reference), with its runtimeconfig.
         var dll = Path.Combine(AppContext.BaseDirectory, "scanarchive.dll");
@@ -17,6 +19,8 @@ internal static class CliRunner
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = redirectInput,
+            StandardInputEncoding = redirectInput ? new System.Text.UTF8Encoding(false) : null,
             WorkingDirectory = TestPaths.RepoRoot,
         };
         start.ArgumentList.Add(dll);
@@ -32,6 +36,28 @@ internal static class CliRunner
     public static async Task<Result> RunAsync(params string[] args)
     {
         using var process = Start(args);
+        return await FinishAsync(process);
+    }
+
+    /// <summary>Runs the program with <paramref name="stdin"/> piped to its standard input, then closed (as from a script).</summary>
+    public static async Task<Result> RunWithInputAsync(string stdin, params string[] args)
+    {
+        using var process = Start(redirectInput: true, args);
+        try
+        {
+            await process.StandardInput.WriteAsync(stdin);
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The program ended without reading its input (refused early): its exit code tells why.
+        }
+
+        return await FinishAsync(process);
+    }
+
+    private static async Task<Result> FinishAsync(Process process)
+    {
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
