@@ -8,6 +8,7 @@ SCANARCHIVE_APT_PACKAGES=(
   poppler-utils qpdf python3
   libturbojpeg0
   libsane1 sane-utils
+  chromium
 )
 
 ensure_prerequisites() {
