@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Time from starting the published workstation server to its first answered page (/login), on a fresh data folder
-# and on one that already has an account. Usage: bench/serve-start.sh [runs]   (builds with ./scanarchive first)
+# (a new data folder each run). SIGTERM, not SIGINT: background jobs of a script ignore SIGINT. Usage: bench/serve-start.sh [runs]   (builds with ./scanarchive first)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-3}"
@@ -9,7 +9,7 @@ port=5093
 SCANARCHIVE_DATA="$(mktemp -d)" timeout 600 "$here/scanarchive" serve --urls "http://127.0.0.1:$port" >/dev/null 2>&1 &
 # The first call publishes out/web; wait for it to answer once, then stop it.
 until curl -sf "http://127.0.0.1:$port/api/health" >/dev/null; do sleep 0.5; done
-pkill -INT -f "scanarchive-web.dll serve-bench" || pkill -INT -f "out/web/scanarchive-web.dll" || true
+pkill -TERM -f "out/web/scanarchive-web.dll" || true
 sleep 2
 for i in $(seq "$runs"); do
   data="$(mktemp -d)"
@@ -19,6 +19,6 @@ for i in $(seq "$runs"); do
   until curl -sf -o /dev/null "http://127.0.0.1:$port/login"; do sleep 0.02; done
   end=$(date +%s%N)
   echo "run $i: first page answered $(( (end - start) / 1000000 )) ms after start"
-  kill -INT "$pid"; wait "$pid" || true
+  kill -TERM "$pid"; wait "$pid" || true
   rm -rf "$data"
 done
