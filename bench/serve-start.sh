@@ -16,7 +16,7 @@ for i in $(seq "$runs"); do
   start=$(date +%s%N)
   dotnet "$here/out/web/scanarchive-web.dll" --data "$data" --urls "http://127.0.0.1:$port" >/dev/null 2>&1 &
   pid=$!
-  until curl -sf -o /dev/null "http://127.0.0.1:$port/login"; do sleep 0.02; done
+  until curl -sfL -o /dev/null "http://127.0.0.1:$port/login"; do sleep 0.02; done
   end=$(date +%s%N)
   echo "run $i: first page answered $(( (end - start) / 1000000 )) ms after start"
   kill -TERM "$pid"; wait "$pid" || true

@@ -6,6 +6,7 @@ return args.FirstOrDefault() switch
     "ocr-throughput" => await OcrThroughput.RunAsync(args[1..]),
     "pdf" => await PdfSize.RunAsync(args[1..]),
     "search" => SearchBench.Run(args[1..]),
+    "encryption" => EncryptionBench.Run(args[1..]),
     "fields-extract" => FieldExtraction.Run(args[1..]),
     "fields-debug" => FieldDebug.Run(args[1..]),
     "quality" => await QualityBench.RunAsync(args[1..]),
@@ -16,6 +17,7 @@ return args.FirstOrDefault() switch
     "rotate-time" => RotateBench.Run(args[1..]),
     "deskew" => await DeskewBench.RunAsync(args[1..]),
     "deblur" => await DeblurBench.RunAsync(args[1..]),
+    "blur" => BlurBench.Run(args[1..]),
     "content-area" => await ContentAreaBench.RunAsync(args[1..]),
     "han-orientation-train" => HanOrientationBench.Train(args[1..]),
     "han-orientation" => HanOrientationBench.Check(args[1..]),
@@ -29,6 +31,7 @@ static int Usage()
     Console.Error.WriteLine("usage: ScanArchive.Bench ocr-throughput [--workers N] [--lang L] [--repeat R] PAGE...");
     Console.Error.WriteLine("       ScanArchive.Bench pdf --out DIR [--workers N] [--lang L] [--overhead] FILE...");
     Console.Error.WriteLine("       ScanArchive.Bench search [--pages N] [--queries N] [--threads N] [--index DIR] [--keep]");
+    Console.Error.WriteLine("       ScanArchive.Bench encryption [--documents N] [--rounds N] [--pages N] [--queries N]");
     Console.Error.WriteLine("       ScanArchive.Bench quality --samples DIR --out DIR [--datasets DIR] [--ocr] [--timing-only]");
     Console.Error.WriteLine("       ScanArchive.Bench quality-stages [--each [--turn N]] PAGE...");
     Console.Error.WriteLine("       ScanArchive.Bench encode PAGE...");
@@ -40,6 +43,7 @@ static int Usage()
     Console.Error.WriteLine("       ScanArchive.Bench han-orientation PAGE...");
     Console.Error.WriteLine("       ScanArchive.Bench skew-copies --out DIR --angles A,B,... PAGE...");
     Console.Error.WriteLine("       ScanArchive.Bench ocr-straightened PAGE...");
+    Console.Error.WriteLine("       ScanArchive.Bench blur --samples DIR --out DIR [--datasets DIR] [--set tune|holdout|real|all]");
     Console.Error.WriteLine("       ScanArchive.Bench deblur --samples DIR --out DIR [--methods none,cleaner,wiener:0.01,...] [--sigmas 3,4,5,6] [--jpeg Q] [--pages N] [--calibrate]");
     return 2;
 }

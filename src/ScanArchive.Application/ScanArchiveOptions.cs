@@ -22,6 +22,12 @@ public sealed record ScanArchiveOptions
     /// </summary>
     public Func<ProcessStartInfo>? ScanWorker { get; init; }
 
+    /// <summary>
+    /// Where the data folder's key is kept (<see cref="Keys.KeyOptions"/>); null: from the environment
+    /// (<c>SCANARCHIVE_KEY</c>, <c>SCANARCHIVE_KEY_FILE</c>, <c>SCANARCHIVE_KEY_DIR</c>, else <c>~/.config/scanarchive/keys</c>).
+    /// </summary>
+    public Keys.KeyOptions? Keys { get; init; }
+
     /// <summary>Time source for everything the application stamps.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

@@ -39,17 +39,27 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ProcessingService>();
         services.AddSingleton<CaptureService>();
         services.AddSingleton<WatchService>();
+        services.AddSingleton<Review.ReviewRules>();
+        services.AddSingleton<Review.PageReworker>();
+        services.AddSingleton<Review.ReviewService>();
+        services.AddSingleton<Review.ReviewDocumentsService>();
         return services;
     }
 
     /// <summary>
     /// Adds background recognition for a long-running host (the server): batches queued by uploads, and batches
-    /// left in processing by a previous run, are recognized behind the requests.
+    /// left in processing by a previous run, are recognized behind the requests; uploads (<see cref="UploadService"/>)
+    /// and scans that run behind a request (<see cref="ScanJobs"/>).
     /// </summary>
     public static IServiceCollection AddScanArchiveBackgroundProcessing(this IServiceCollection services)
     {
         services.TryAddSingleton<ProcessingQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<ProcessingQueue>());
+
+        // Uploads and background scans feed the queue; scans stop (their sheets still recognized) before it does.
+        services.TryAddSingleton<UploadService>();
+        services.TryAddSingleton<ScanJobs>();
+        services.AddHostedService(sp => sp.GetRequiredService<ScanJobs>());
         return services;
     }
 }

@@ -18,7 +18,7 @@ internal static class BatchProcessing
         var store = context.Get<ScanArchive.Application.ArchiveHost>().Store;
         var processing = context.Get<ProcessingService>();
         var documents = store.Documents(batch.Id);
-        var names = documents.ToDictionary(d => d.Id, d => d.SourceName);
+        var names = documents.ToDictionary(d => d.Id, d => Core.Documents.PrintableName.Of(d.SourceName));
         var pending = documents.Count(d => d.Status == DocumentStatus.Pending);
         var clock = Stopwatch.StartNew();
         BatchProcessingResult result;
@@ -55,7 +55,15 @@ internal static class BatchProcessing
 
         foreach (var failed in result.FailedDocuments)
         {
-            Console.Error.WriteLine($"✗ {failed.SourceName}: {failed.Error}");
+            Console.Error.WriteLine($"✗ {Core.Documents.PrintableName.Of(failed.SourceName)}: {failed.Error}");
+        }
+
+        if (result.Batch.State == BatchState.Capturing && result.FailedDocuments.Count > 0)
+        {
+            Console.Error.WriteLine(UserMessages.Pick(
+                $"批次“{result.Batch.Name}”中没有可读取的文件，未提交审核；请补充或替换文件后再处理。",
+                $"Batch \"{result.Batch.Name}\" has no file that could be read, so it was not sent to review; add or replace files, then process it again.",
+                culture));
         }
 
         var seconds = clock.Elapsed.TotalSeconds;

@@ -19,6 +19,8 @@ foreach (var command in BatchCommands.Create().Concat(EntryCommands.Create()).Co
 root.Subcommands.Add(DevicesCommand.Create());
 root.Subcommands.Add(ProfilesCommand.Create());
 root.Subcommands.Add(UsersCommands.Create());
+root.Subcommands.Add(KeysCommand.Create());
+root.Subcommands.Add(EncryptCommand.Create());
 root.Subcommands.Add(ScanWorkerModeCommand.Create());
 // Ctrl+C cancels the command's token; commands then finish the page in hand and save state, which can take a
 // page's OCR time, so the grace period before a forced exit is generous.

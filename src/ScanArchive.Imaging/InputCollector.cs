@@ -15,6 +15,9 @@ public sealed record CollectedInput(string Path, string RelativePath);
 /// <param name="SkippedPaths">Files inside folders that are neither documents by content nor by name (ground-truth JSON, READMEs, .DS_Store).</param>
 public sealed record InputCollection(IReadOnlyList<CollectedInput> Inputs, IReadOnlyList<string> SkippedPaths)
 {
+    /// <summary>Folders given that hold no image or PDF at all (as given), so the user can be told which one was empty.</summary>
+    public IReadOnlyList<string> EmptyFolders { get; init; } = [];
+
     /// <summary>Number of files passed over.</summary>
     public int Skipped => SkippedPaths.Count;
 }
@@ -39,12 +42,18 @@ public static class InputCollector
         var collected = new List<CollectedInput>();
         var skipped = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var empty = new List<string>();
 
         foreach (var input in inputs)
         {
             if (Directory.Exists(input))
             {
                 var (files, passedOver) = CollectFolder(input);
+                if (files.Count == 0)
+                {
+                    empty.Add(input);
+                }
+
                 collected.AddRange(files.Where(f => seen.Add(System.IO.Path.GetFullPath(f.Path))));
                 skipped.AddRange(passedOver);
             }
@@ -54,7 +63,7 @@ public static class InputCollector
             }
         }
 
-        return new InputCollection(collected, skipped);
+        return new InputCollection(collected, skipped) { EmptyFolders = empty };
     }
 
     private static (List<CollectedInput> Files, List<string> Skipped) CollectFolder(string root)

@@ -178,7 +178,8 @@ internal static partial class LineCleaner
     private static List<OcrWord> FixBrackets(IReadOnlyList<OcrWord> words)
     {
         var texts = FixBrackets(string.Join(WordSeparator, words.Select(w => w.Text))).Split(WordSeparator);
-        return [.. words.Select((w, i) => w with { Text = texts[i] }).Where(w => w.Text.Length > 0)];
+        // A word whose text changed keeps its characters only while they still spell it.
+        return [.. words.Select((w, i) => w.Text == texts[i] ? w : w with { Text = texts[i], Symbols = null }).Where(w => w.Text.Length > 0)];
     }
 
     private const char WordSeparator = '\u0001';

@@ -285,7 +285,7 @@ internal sealed class LineRecognizer : IDisposable
         var words = TesseractEngine.ReadLines(engine, 1 / scale)
             .SelectMany(l => l.Words)
             .Where(w => !IsRule(w.Text))
-            .Select(w => w with { Box = Within(w.Box, box) })
+            .Select(w => w with { Box = Within(w.Box, box), Symbols = w.Symbols?.Select(c => c with { Box = Within(c.Box, box) }).ToList() })
             .ToList();
         return words.Count == 0 ? null : words;
     }

@@ -44,8 +44,12 @@ public sealed class LuceneSearchIndex : ISearchIndex
     /// <see cref="DeleteAll"/>, which keeps the old index searchable until the new one is committed.
     /// </param>
     /// <param name="ramBufferMegabytes">Memory for buffering added documents before they are flushed to a segment.</param>
+    /// <param name="encryptionKey">
+    /// With a key (32 bytes), every index file is encrypted at rest (<see cref="Encryption.EncryptedDirectory"/>) and the
+    /// folder is private to the account; a plain index found there is reported damaged (rebuild it with reindex).
+    /// </param>
     /// <exception cref="SearchIndexException">The index is locked by another process, damaged, or the folder is not usable.</exception>
-    public LuceneSearchIndex(string folder, bool recreate = false, double ramBufferMegabytes = 48)
+    public LuceneSearchIndex(string folder, bool recreate = false, double ramBufferMegabytes = 48, byte[]? encryptionKey = null)
     {
         Folder = Path.GetFullPath(folder);
         LuceneDirectory? directory = null;
@@ -53,7 +57,16 @@ public sealed class LuceneSearchIndex : ISearchIndex
         FileStream? folderLock = null;
         try
         {
-            System.IO.Directory.CreateDirectory(Folder);
+            if (encryptionKey is not null && !OperatingSystem.IsWindows())
+            {
+                System.IO.Directory.CreateDirectory(Folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                File.SetUnixFileMode(Folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+            else
+            {
+                System.IO.Directory.CreateDirectory(Folder);
+            }
+
             folderLock = LockFolder(Folder);
             if (recreate)
             {
@@ -64,6 +77,11 @@ public sealed class LuceneSearchIndex : ISearchIndex
             }
 
             directory = FSDirectory.Open(new DirectoryInfo(Folder));
+            if (encryptionKey is not null)
+            {
+                directory = new Encryption.EncryptedDirectory(directory, encryptionKey);
+            }
+
             var config = new IndexWriterConfig(ArchiveTextAnalyzer.Version, _indexAnalyzer)
             {
                 OpenMode = OpenMode.CREATE_OR_APPEND,

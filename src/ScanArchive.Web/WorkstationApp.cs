@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.Features;
 using Scalar.AspNetCore;
 using ScanArchive.Application;
+using ScanArchive.Application.Capture;
 using ScanArchive.Web.Api;
 using ScanArchive.Web.Components;
 using ScanArchive.Web.Hosting;
@@ -41,8 +42,8 @@ public static class WorkstationApp
             builder.WebHost.UseUrls(WorkstationSettings.DefaultUrl);
         }
 
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = BatchUploads.MaxRequestBytes);
-        builder.Services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = BatchUploads.MaxRequestBytes);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = UploadService.MaxRequestBytes);
+        builder.Services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = UploadService.MaxRequestBytes);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
         var application = new ScanArchiveOptions { DataFolder = WorkstationSettings.DataFolder(args) };
@@ -51,9 +52,7 @@ public static class WorkstationApp
         services.AddScanArchive(application);
         services.AddScanArchiveBackgroundProcessing();
         var layout = new DataFolderLayout(application.DataFolder);
-        services.AddWorkstationSecurity(layout);
-        services.AddSingleton<BatchUploads>();
-        services.AddSingleton<BackgroundScans>();
+        services.AddWorkstationSecurity(layout, WorkstationSettings.IdleTimeout(builder.Configuration));
         services.AddSingleton<ServerInfoService>();
         services.AddHostedService(sp => sp.GetRequiredService<ServerInfoService>());
 
@@ -87,6 +86,7 @@ public static class WorkstationApp
         var api = app.MapGroup("/api").AddEndpointFilter<CookieAntiforgeryFilter>();
         api.MapAuthApi();
         api.MapBatchesApi();
+        api.MapReviewApi();
         api.MapEntriesApi();
         api.MapSearchApi();
         api.MapCustomersApi();

@@ -38,7 +38,13 @@ internal sealed class ReviewFixture : IDisposable
                 Status = DocumentStatus.Done,
                 PageCount = 1,
                 DocumentType = "invoice",
-                Fields = [new Core.Analysis.ExtractedField("phone", "13812345678", "138 1234 5678", 0.9, 1, new PixelBox(10, 10, 200, 30))],
+                Fields =
+                [
+                    new Core.Analysis.ExtractedField("phone", "13812345678", "138 1234 5678", 0.9, 1, new PixelBox(10, 10, 200, 30)),
+
+                    // An invoice's required field (Data/required-fields.json), valid: approval waits for pages only.
+                    new Core.Analysis.ExtractedField("amount", "100.00", "¥100.00", 0.95, 1, new PixelBox(10, 60, 200, 30)) { Validation = Core.Extraction.FieldValidation.Valid },
+                ],
             });
         }
 

@@ -78,6 +78,47 @@ public sealed class BatchProcessorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_batch_in_which_every_file_failed_goes_back_to_the_clerk_not_to_review()
+    {
+        using var store = ArchiveTestData.Open(_data.Path);
+        var batch = Import(store, "b", ("cut-a.png", 1), ("cut-b.pdf", 2));
+
+        var result = await new BatchProcessor(store, new PageCountReader(), new CountingEngine(), new TinyEncoder()).ProcessAsync(batch.Name, "clerk");
+
+        Assert.Equal(2, result.FailedDocuments.Count);
+        Assert.Equal(BatchState.Capturing, result.Batch.State);
+        Assert.Equal(BatchState.Capturing, store.FindBatch(batch.Id)!.State);
+    }
+
+    [Fact]
+    public async Task A_failed_file_is_named_by_its_own_name_not_by_its_stored_hash_name()
+    {
+        using var store = ArchiveTestData.Open(_data.Path);
+        var batch = Import(store, "b", ("cut-scan.png", 1), ("good.tif", 1));
+        var stored = Path.GetFileName(store.PathOf(store.Documents(batch.Id)[0].Original));
+
+        var result = await new BatchProcessor(store, new PageCountReader(), new CountingEngine(), new TinyEncoder()).ProcessAsync(batch.Name, "clerk");
+
+        var failed = Assert.Single(result.FailedDocuments);
+        Assert.Equal("cut-scan.png", failed.SourceName);
+        Assert.DoesNotContain(stored, failed.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(Path.GetFileNameWithoutExtension(stored)[..16], failed.Error, StringComparison.Ordinal);
+        Assert.Equal(new DocumentReadException("x", DocumentProblem.Truncated).ReasonIn(null), failed.Error);
+        Assert.Equal(BatchState.ReadyForReview, result.Batch.State);
+    }
+
+    [Fact]
+    public async Task A_page_the_file_gave_neither_text_nor_a_picture_is_flagged_blank()
+    {
+        using var store = ArchiveTestData.Open(_data.Path);
+        var batch = Import(store, "b", ("empty-page.pdf", 1));
+
+        await new BatchProcessor(store, new PageCountReader(), new CountingEngine(), new TinyEncoder()).ProcessAsync(batch.Name, "clerk");
+
+        Assert.True(Assert.Single(store.Pages(batch.Id)).Blank);
+    }
+
+    [Fact]
     public async Task Processing_a_committed_batch_is_refused()
     {
         using var store = ArchiveTestData.Open(_data.Path);
@@ -102,7 +143,10 @@ public sealed class BatchProcessorTests : IDisposable
         return batch;
     }
 
-    /// <summary>Reads "name|pages" files; a name starting with "broken" fails after its first page.</summary>
+    /// <summary>
+    /// Reads "name|pages" files; a name starting with "broken" fails after its first page, "cut" fails at once, and
+    /// "empty-page" has pages with neither text nor image.
+    /// </summary>
     private sealed class PageCountReader : IDocumentReader
     {
         public DocumentFormat Identify(string path) => DocumentFormat.Tiff;
@@ -116,6 +160,18 @@ public sealed class BatchProcessorTests : IDisposable
                 if (parts[0].StartsWith("broken", StringComparison.Ordinal) && i == 2)
                 {
                     throw new DocumentReadException(parts[0], DocumentProblem.Truncated);
+                }
+
+                // Cut off at once, reported (as the real reader does) for the path it was given: the stored copy.
+                if (parts[0].StartsWith("cut", StringComparison.Ordinal))
+                {
+                    throw new DocumentReadException(path, DocumentProblem.Truncated);
+                }
+
+                if (parts[0].StartsWith("empty-page", StringComparison.Ordinal))
+                {
+                    yield return DocumentPage.FromText(i, new OcrPage(8, 8, 300, 0, "pdf-text", []));
+                    continue;
                 }
 
                 var label = System.Text.Encoding.UTF8.GetBytes($"{parts[0]}:{i}");

@@ -135,6 +135,25 @@ public sealed class DriverTests
         Assert.Equal("Flatbed", device["source"]);
     }
 
+    [Theory]
+    [InlineData(ScanSource.Feeder)]
+    [InlineData(ScanSource.Duplex)]
+    [InlineData(null)]
+    public void A_device_without_a_source_option_is_a_flatbed_one_sheet_per_scan(ScanSource? source)
+    {
+        // No source option (like pnm): a second sane_start would be answered with EOF, which is not "feeder empty".
+        var device = new FakeSaneDevice();
+        device.Frames.Enqueue(FakeFrame.Gray8(4, 4));
+        device.Frames.Enqueue(FakeFrame.Status(SaneStatus.Eof));
+
+        var (pages, error) = Run(device, new ScanSettings { Device = device.Name, Source = source });
+
+        Assert.Null(error);
+        Assert.Single(pages);
+        Assert.Equal(1, device.Starts);
+        Assert.Equal(1, device.CancelCount);
+    }
+
     [Fact]
     public void Unset_source_on_a_device_already_set_to_its_feeder_scans_until_empty()
     {

@@ -88,6 +88,22 @@ public sealed class RealSaneTests
         Assert.Equal(expected, error?.Fault);
     }
 
+    [Theory]
+    [InlineData(ScanSource.Feeder)]
+    [InlineData(ScanSource.Duplex)]
+    public void Pnm_asked_for_the_feeder_scans_its_one_sheet_and_succeeds(ScanSource source)
+    {
+        // The default profile asks for the feeder; pnm has no source option, and answers a second sane_start with EOF.
+        using var temp = new TempDirectory();
+        var file = temp.File("page.pgm");
+        RealSane.WritePnm(TestImages.WhitePageWithBox(40, 30, 100, new PixelBox(5, 5, 10, 10)), file);
+
+        var (pages, error) = RealSane.Scan(new ScanSettings { Device = "pnm:0", Source = source, Options = [new("filename", file)] });
+
+        Assert.Null(error);
+        Assert.Equal(1, Assert.Single(pages).Number);
+    }
+
     public static TheoryData<string> FlatbedPages => new() { "en-invoice.jpg", "zh-contract.jpg", "qc-low-resolution-zh-account-application.jpg" };
 
     [Theory]

@@ -11,7 +11,14 @@ internal static class CliRunner
     /// <summary>Starts the program without waiting (the caller may kill it).</summary>
     public static Process Start(params string[] args) => Start(redirectInput: false, args);
 
-    private static Process Start(bool redirectInput, string[] args)
+    /// <summary>Runs the program with extra environment variables (for this run only).</summary>
+    public static async Task<Result> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        using var process = Start(redirectInput: false, args, environment);
+        return await FinishAsync(process);
+    }
+
+    private static Process Start(bool redirectInput, string[] args, IReadOnlyDictionary<string, string>? environment = null)
     {
         // The CLI is built next to this test (project reference), with its runtimeconfig.
         var dll = Path.Combine(AppContext.BaseDirectory, "scanarchive.dll");
@@ -30,6 +37,11 @@ internal static class CliRunner
         }
 
         start.Environment["LANG"] = "C.UTF-8";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         return Process.Start(start)!;
     }
 

@@ -44,6 +44,21 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_device_without_a_source_scans_its_one_sheet_with_the_default_profile_and_succeeds()
+    {
+        // The default profile asks for the feeder; pnm has no source option and is a flatbed: one sheet, success.
+        using var work = new TempDirectory();
+        var pgm = Path.Combine(work.Path, "page.pgm");
+        await File.WriteAllBytesAsync(pgm, Pgm(TestPaths.SampleScan("en-invoice.jpg")));
+        var scan = await Run("scan", "--batch", "nosource", "--device", "pnm:0", "--option", $"filename={pgm}");
+
+        Assert.True(scan.ExitCode == 0, scan.StdErr);
+        Assert.DoesNotContain("sheet 2", scan.StdErr, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(1, PageCount("nosource"));
+        Assert.Equal("readyForReview", BatchJson("nosource").GetProperty("batch").GetProperty("state").GetString());
+    }
+
+    [Fact]
     public async Task A_profile_that_uses_blank_sheets_as_separators_marks_what_it_scans()
     {
         var add = await Run("profiles", "add", "stack", "--device", "test:0", "--source", "feeder", "--dpi", "75", "--mode", "gray", "--blank", "separate");

@@ -54,7 +54,8 @@ public sealed class UsersCommandTests : IDisposable
         Assert.Matches(@"Li\.Wei\s+reviewer\s+active", text.StdOut);
 
         // The passwords that went through standard input are the ones that work, and each change names the local user.
-        using var store = new LiteDbArchiveStore(new ArchiveStoreOptions(_data.Path));
+        // (The program created the folder encrypted, its key in the tests' key folder.)
+        using var store = new LiteDbArchiveStore(new ArchiveStoreOptions(_data.Path, Key: Application.Keys.KeyRing.Open(_data.Path, Application.Keys.KeyOptions.FromEnvironment())));
         var service = new AccountService(new LiteDbAccountStore(store));
         Assert.True(service.SignIn("root.admin", "Admin-Pass-123", null).Succeeded);
         Assert.Equal(SignInOutcome.Failed, service.SignIn("li.wei", "Clerk-Pass-1", null).Outcome);

@@ -55,6 +55,23 @@ public sealed class InputCollectorTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_without_documents_is_named_as_empty_and_one_with_documents_is_not()
+    {
+        var empty = Path.Combine(_temp.Path, "empty");
+        var notes = Path.Combine(_temp.Path, "notes");
+        var full = Path.Combine(_temp.Path, "full");
+        Directory.CreateDirectory(empty);
+        _temp.Write("notes/README.md", "# nothing to scan\n"u8.ToArray());
+        using var image = Fixtures.Page(40, 30);
+        Fixtures.Write(_temp.File("full/a.png"), image, MagickFormat.Png, 300);
+
+        var result = InputCollector.Collect([empty, notes, full]);
+
+        Assert.Equal([empty, notes], result.EmptyFolders);
+        Assert.Single(result.Inputs);
+    }
+
+    [Fact]
     public void Files_named_explicitly_are_always_collected_by_file_name()
     {
         var json = _temp.Write("deep/truth.json", "{}"u8.ToArray());

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ScanArchive.Application.Accounts;
+using ScanArchive.Capture.Worker;
 using ScanArchive.Core.Accounts;
 using ScanArchive.TestSupport;
 using ScanArchive.Web;
@@ -26,24 +28,52 @@ public class WorkstationServer : IAsyncLifetime
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
 
-    private readonly TempDirectory _data = new("scanarchive-web");
+    private readonly TempDirectory? _ownData;
+    private readonly string[] _extraArgs;
+    private readonly bool _setUpAccounts;
+
+    /// <summary>A server over a new temporary data folder (deleted with the server), accounts set up.</summary>
+    public WorkstationServer()
+        : this(null, true)
+    {
+    }
+
+    /// <summary>
+    /// A server over <paramref name="dataFolder"/> (kept afterwards; null: a new temporary one), with extra
+    /// command-line arguments (e.g. <c>--Workstation:IdleTimeout=00:00:03</c>).
+    /// </summary>
+    internal WorkstationServer(string? dataFolder, bool setUpAccounts, params string[] extraArgs)
+    {
+        _ownData = dataFolder is null ? new TempDirectory("scanarchive-web") : null;
+        DataFolder = dataFolder ?? _ownData!.Path;
+        _setUpAccounts = setUpAccounts;
+        _extraArgs = extraArgs;
+    }
 
     public WebApplication App { get; private set; } = default!;
 
     public Uri BaseAddress { get; private set; } = default!;
 
-    public string DataFolder => _data.Path;
+    public string DataFolder { get; }
 
     /// <summary>Whether the fixture creates the administrator and one account per role.</summary>
-    protected virtual bool SetUpAccounts => true;
+    protected virtual bool SetUpAccounts => _setUpAccounts;
+
+    /// <summary>
+    /// How the scanner worker starts: this test run's copy of the web program in its <c>scan-worker</c> mode (the
+    /// default, the running program, would be the test host).
+    /// </summary>
+    public static ProcessStartInfo ScanWorker() =>
+        ScanWorkerCommand.ForAssembly(Path.Combine(AppContext.BaseDirectory, "scanarchive-web.dll"));
 
     public AccountService Accounts => App.Services.GetRequiredService<AccountService>();
 
     public async Task InitializeAsync()
     {
         App = WorkstationApp.Build(
-            ["--data", _data.Path, "--urls", "http://127.0.0.1:0"],
-            builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
+            ["--data", DataFolder, "--urls", "http://127.0.0.1:0", .. _extraArgs],
+            builder => builder.Logging.SetMinimumLevel(LogLevel.Warning),
+            options => options with { ScanWorker = ScanWorker });
         await App.StartAsync();
         var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.TrimEnd('/') + "/");
@@ -61,7 +91,7 @@ public class WorkstationServer : IAsyncLifetime
     {
         await App.StopAsync();
         await App.DisposeAsync();
-        _data.Dispose();
+        _ownData?.Dispose();
     }
 
     /// <summary>The fixture's account with <paramref name="role"/>.</summary>

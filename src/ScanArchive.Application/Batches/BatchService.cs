@@ -13,7 +13,7 @@ namespace ScanArchive.Application.Batches;
 /// The batch use cases: create, list, show, import into, review, approve, reject, commit. Every one checks the
 /// actor's permission; every change is one store write that carries its own audit record.
 /// </summary>
-public sealed class BatchService(ArchiveHost host, SearchService search)
+public sealed class BatchService(ArchiveHost host, SearchService search, Review.ReviewRules rules)
 {
     private IArchiveStore Store => host.Store;
 
@@ -65,8 +65,10 @@ public sealed class BatchService(ArchiveHost host, SearchService search)
     }
 
     /// <summary>
-    /// Stores files in a batch opened for capture. A file that is not an image or PDF is refused by name; the
-    /// others go in. Recognition is started separately (<see cref="Processing.ProcessingService"/>).
+    /// Stores files in a batch opened for capture. A file that is not an image or PDF is refused by name; a file whose
+    /// content the batch already holds is skipped (re-running an interrupted import stores nothing twice); a file whose
+    /// content is already in another batch or archive entry is stored, with a note naming where, for the user to decide.
+    /// Recognition is started separately (<see cref="Processing.ProcessingService"/>).
     /// </summary>
     public ImportResult Import(Actor actor, Batch batch, IEnumerable<ImportFile> files, CancellationToken cancellationToken = default)
     {
@@ -75,12 +77,24 @@ public sealed class BatchService(ArchiveHost host, SearchService search)
         ArgumentNullException.ThrowIfNull(files);
         actor.Require(Permission.Capture);
         using var scope = actor.AuditScope();
+        var culture = CultureInfo.CurrentUICulture;
         var reader = new DocumentReader();
         var imported = new List<BatchDocument>();
         var refused = new List<ImportRefusal>();
+        var skipped = new List<ImportSkip>();
+        var elsewhere = new List<ImportDuplicate>();
+
+        // The batch's own originals by content, read once (the batch's documents are indexed; content hashes are not).
+        var inBatch = new Dictionary<string, BatchDocument>(StringComparer.Ordinal);
+        foreach (var existing in Store.Documents(batch.Id))
+        {
+            inBatch.TryAdd(existing.Original.Sha256, existing);
+        }
+
         foreach (var file in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var name = PrintableName.Of(file.DisplayName);
             try
             {
                 if (reader.Identify(file.Path) == DocumentFormat.NotADocument)
@@ -88,19 +102,91 @@ public sealed class BatchService(ArchiveHost host, SearchService search)
                     throw new DocumentReadException(file.DisplayName, DocumentProblem.UnsupportedFormat);
                 }
 
-                imported.Add(Store.AddDocument(batch.Id, file.Path, file.DisplayName, actor.UserName));
+                var sha256 = ContentHash(file.Path);
+                if (inBatch.TryGetValue(sha256, out var same))
+                {
+                    skipped.Add(new ImportSkip(file.DisplayName, same, Core.Text.UserMessages.Pick(
+                        $"{name}：批次“{batch.Name}”中已有相同内容（{PrintableName.Of(same.SourceName)}），已跳过。",
+                        $"{name}: already in batch \"{batch.Name}\" (as {PrintableName.Of(same.SourceName)}); skipped.",
+                        culture)));
+                    continue;
+                }
+
+                var document = Store.AddDocument(batch.Id, file.Path, file.DisplayName, actor.UserName);
+                imported.Add(document);
+                inBatch.TryAdd(document.Original.Sha256, document);
+                var places = PlacesOf(actor, document.Original.Sha256, batch.Id);
+                if (places.Count > 0)
+                {
+                    elsewhere.Add(new ImportDuplicate(file.DisplayName, document, places, DuplicateMessage(name, places, culture)));
+                }
             }
             catch (DocumentReadException ex)
             {
-                refused.Add(new ImportRefusal(file.DisplayName, ex.MessageIn(CultureInfo.CurrentUICulture)));
+                refused.Add(new ImportRefusal(file.DisplayName, ex.MessageIn(culture)));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                refused.Add(new ImportRefusal(file.DisplayName, AnalysisJson.ErrorMessage(ex, CultureInfo.CurrentUICulture)));
+                refused.Add(new ImportRefusal(file.DisplayName, $"{name}: {AnalysisJson.ErrorMessage(ex, culture)}"));
             }
         }
 
-        return new ImportResult(imported, refused);
+        return new ImportResult(imported, refused) { AlreadyInBatch = skipped, FoundElsewhere = elsewhere };
+    }
+
+    /// <summary>Lower-case hex SHA-256 of a file, as the store names originals.</summary>
+    private static string ContentHash(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.SequentialScan);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
+    }
+
+    /// <summary>
+    /// Where else this content is: archive entries for committed batches, batches otherwise. A batch the actor may not
+    /// see is not named (a clerk learns only that someone else holds it), and an entry only to those who may read the archive.
+    /// </summary>
+    private List<ContentPlace> PlacesOf(Actor actor, string sha256, string exceptBatchId)
+    {
+        var places = new List<ContentPlace>();
+        foreach (var group in Store.DocumentsWithContent(sha256).Where(d => d.BatchId != exceptBatchId).GroupBy(d => d.BatchId))
+        {
+            if (Store.FindBatch(group.Key) is not { } other)
+            {
+                continue;
+            }
+
+            var visible = MaySee(actor, other);
+            var entries = actor.Can(Permission.ReadArchive)
+                ? other.EntryNumbers.Where(n => Store.FindEntry(n)?.Originals.Any(o => o.Sha256 == sha256) == true).ToList()
+                : [];
+            var sourceName = visible ? group.First().SourceName : string.Empty;
+            if (entries.Count == 0)
+            {
+                places.Add(new ContentPlace(visible ? other.Name : null, null, sourceName));
+            }
+
+            places.AddRange(entries.Select(number => new ContentPlace(visible ? other.Name : null, number, sourceName)));
+        }
+
+        return places;
+    }
+
+    private static string DuplicateMessage(string name, IReadOnlyList<ContentPlace> places, CultureInfo culture)
+    {
+        string Where(ContentPlace p, bool zh) => (p.EntryNumber, p.BatchName) switch
+        {
+            ({ } entry, { } batchName) => zh ? $"档案 {entry}（批次“{batchName}”）" : $"archive entry {entry} (batch \"{batchName}\")",
+            ({ } entry, null) => zh ? $"档案 {entry}" : $"archive entry {entry}",
+            (null, { } batchName) => zh ? $"批次“{batchName}”" : $"batch \"{batchName}\"",
+            _ => zh ? "他人的批次" : "another person's batch",
+        };
+
+        var zhPlaces = string.Join("、", places.Select(p => Where(p, true)).Distinct());
+        var enPlaces = string.Join(", ", places.Select(p => Where(p, false)).Distinct());
+        return Core.Text.UserMessages.Pick(
+            $"{name}：相同内容已在{zhPlaces}中；仍已导入，请确认是否重复。",
+            $"{name}: the same content is already in {enPlaces}; imported anyway, check whether it is a duplicate.",
+            culture);
     }
 
     /// <summary>Approves or rejects pages of a batch in review.</summary>
@@ -128,7 +214,19 @@ public sealed class BatchService(ArchiveHost host, SearchService search)
         actor.Require(Permission.Review);
         var batch = Visible(actor, nameOrId);
         using var scope = actor.AuditScope();
-        return Store.ApproveBatch(batch.Id, actor.UserName, overrideReason, expectedVersion);
+
+        // Required fields missing or invalid keep the batch open like unreviewed pages (an override covers both).
+        var fieldProblems = Review.ReviewDocumentViews.FieldProblems(Review.ReviewDocumentViews.Build(batch, Store.Documents(batch.Id), Store.Pages(batch.Id), rules));
+        return Store.ApproveBatch(batch.Id, actor.UserName, overrideReason, expectedVersion, fieldProblems);
+    }
+
+    /// <summary>What keeps the batch from approval now: unreviewed pages, failed documents, required fields missing or invalid (no audit).</summary>
+    public OpenReviewItems OpenItems(Actor actor, string nameOrId)
+    {
+        var batch = Visible(actor, nameOrId);
+        var documents = Store.Documents(batch.Id);
+        var pages = Store.Pages(batch.Id);
+        return BatchReview.Open(documents, pages, Review.ReviewDocumentViews.FieldProblems(Review.ReviewDocumentViews.Build(batch, documents, pages, rules)));
     }
 
     /// <summary>Sends a batch back to the clerk with a reason.</summary>
@@ -147,7 +245,14 @@ public sealed class BatchService(ArchiveHost host, SearchService search)
     }
 
     /// <summary>Sets a field to the reviewer's value; refused when the document changed since <paramref name="version"/>.</summary>
-    public FieldView UpdateField(Actor actor, string nameOrId, string documentId, string key, string value, int version)
+    public FieldView UpdateField(Actor actor, string nameOrId, string documentId, string key, string value, int version) =>
+        UpdateField(actor, nameOrId, documentId, key, value, version, null);
+
+    /// <summary>
+    /// Sets a field; with <paramref name="page"/> (the field's page in its source document, as the review documents
+    /// show it) only that page's value of the key, so the parts of a split file keep their own values.
+    /// </summary>
+    public FieldView UpdateField(Actor actor, string nameOrId, string documentId, string key, string value, int version, int? page)
     {
         ArgumentNullException.ThrowIfNull(actor);
         actor.Require(Permission.Review);
@@ -158,8 +263,9 @@ public sealed class BatchService(ArchiveHost host, SearchService search)
         }
 
         using var scope = actor.AuditScope();
-        var document = Store.UpdateField(documentId, key, value, version, actor.UserName);
-        return ToView(document.Fields.First(f => f.Key == key));
+        var document = Store.UpdateField(documentId, key, value, version, actor.UserName, page);
+        var field = document.Fields.Where(f => f.Key == key && (page is null || f.Page == page)).OrderByDescending(f => f.ConfirmedBy is not null).First();
+        return ToView(field) with { State = rules.StateOf(field) };
     }
 
     /// <summary>The document as stored now (to show the current value after a conflict).</summary>
@@ -193,18 +299,24 @@ public sealed class BatchService(ArchiveHost host, SearchService search)
         var documents = Store.Documents(batch.Id);
         var pages = Store.Pages(batch.Id);
         var byDocument = pages.ToLookup(p => p.DocumentId);
+        var review = Review.ReviewDocumentViews.Build(batch, documents, pages, rules);
         return new BatchDetails(
             batch.Id, batch.Name, batch.State, batch.Version, batch.Profile, batch.CreatedAt, batch.CreatedBy, batch.UpdatedAt, batch.UpdatedBy, batch.Note, batch.EntryNumbers,
             documents.Select(d => ToView(d, byDocument[d.Id].ToList())).ToList(),
-            BatchReview.Open(documents, pages));
+            BatchReview.Open(documents, pages, Review.ReviewDocumentViews.FieldProblems(review)))
+        {
+            ReviewDocuments = review,
+            InReviewBy = batch.InReviewBy,
+            InReviewSince = batch.InReviewSince,
+        };
     }
 
-    private static DocumentView ToView(BatchDocument d, IReadOnlyList<BatchPage> pages) => new(
+    private DocumentView ToView(BatchDocument d, IReadOnlyList<BatchPage> pages) => new(
         d.Id, d.Order, d.SourceName, d.Status, d.PageCount, d.Error, d.DocumentType, d.Version, d.Group, d.BlankPagesSeparate,
         pages.Select(ToView).ToList(),
-        d.Fields.GroupBy(f => f.Key).Select(g => ToView(g.OrderByDescending(f => f.Confidence).First())).ToList());
+        d.Fields.GroupBy(f => f.Key).Select(g => g.OrderByDescending(f => f.Confidence).First()).Select(f => ToView(f) with { State = rules.StateOf(f) }).ToList());
 
-    private static PageView ToView(BatchPage p) => new(
+    internal static PageView ToView(BatchPage p) => new(
         p.Id, p.PageNumber, p.Review, p.ReviewReason, p.ReviewedBy, p.Blank, Math.Round(p.Ocr.MeanConfidence, 1),
         p.Ocr.Quality is { } q ? new QcView(q.Verdict, q.Issues, q.Describe(CultureInfo.CurrentUICulture), q.Metrics, q.Cleanup) : null,
         p.Image?.Width, p.Image?.Height, p.Image?.Dpi,

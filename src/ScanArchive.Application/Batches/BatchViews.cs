@@ -33,7 +33,17 @@ public sealed record BatchDetails(
     string? Note,
     IReadOnlyList<string> EntryNumbers,
     IReadOnlyList<DocumentView> Documents,
-    OpenReviewItems Open);
+    OpenReviewItems Open)
+{
+    /// <summary>The documents as the reviewer sees them and as they will become entries (split, merged, pages moved).</summary>
+    public IReadOnlyList<Review.ReviewDocumentView> ReviewDocuments { get; init; } = [];
+
+    /// <summary>The reviewer who last opened the batch for review.</summary>
+    public string? InReviewBy { get; init; }
+
+    /// <summary>Since when.</summary>
+    public DateTimeOffset? InReviewSince { get; init; }
+}
 
 /// <summary>A document of a batch.</summary>
 public sealed record DocumentView(
@@ -79,4 +89,8 @@ public sealed record FieldView(
     FieldSource Source,
     int Page,
     int[] Box,
-    string? ConfirmedBy);
+    string? ConfirmedBy)
+{
+    /// <summary>How the review screen colours it (valid, attention, invalid, missing, confirmed).</summary>
+    public Review.FieldReviewState State { get; init; }
+}

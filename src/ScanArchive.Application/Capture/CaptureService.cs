@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using ScanArchive.Application.Batches;
 using ScanArchive.Application.Processing;
 using ScanArchive.Capture.Sane;
@@ -48,7 +49,9 @@ public sealed class CaptureService(ScanArchiveOptions options, ArchiveHost host,
         using var slots = new SemaphoreSlim(engines.Concurrency(profile.Language) * 2);
         var recognitions = new List<Task>();
         var captured = 0;
+        var recognized = new StrongBox<int>();
         ScanException? fault = null;
+        var cancelled = false;
         try
         {
             await foreach (var page in Scanner().ScanAsync(settings, null, cancellationToken).ConfigureAwait(false))
@@ -60,16 +63,26 @@ public sealed class CaptureService(ScanArchiveOptions options, ArchiveHost host,
                 activity.Publish(new BatchEvent(batch.Name, "sheet", batch.State, 0, 0, 0, document.Id,
                     UserMessages.Pick($"已扫描第 {page.Number} 页", $"Scanned page {page.Number}", culture), DateTimeOffset.UtcNow));
                 await slots.WaitAsync(CancellationToken.None).ConfigureAwait(false);
-                recognitions.Add(RecognizeAsync(processor, document, slots));
+                recognitions.Add(RecognizeAsync(processor, batch, document, slots, recognized, culture));
             }
         }
         catch (ScanException ex)
         {
             fault = ex;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            cancelled = true;
+        }
 
         // Sheets already captured are recognized even after a fault or a cancel: they are the operator's work.
         await Task.WhenAll(recognitions).ConfigureAwait(false);
+        if (cancelled)
+        {
+            host.Store.Audit(new AuditEvent(actor.UserName, "scan.stopped", batch.Name, $"{captured} page(s)", actor.Address));
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
         if (fault is not null)
         {
             host.Store.Audit(new AuditEvent(actor.UserName, "scan.fault", batch.Name, $"{fault.Fault} at page {fault.PageNumber}: {fault.Detail}", actor.Address));
@@ -111,12 +124,19 @@ public sealed class CaptureService(ScanArchiveOptions options, ArchiveHost host,
         ? new ScanWorkerClient(new ScanWorkerOptions { StartInfo = start, SaneConfigDir = SaneConfigFolder.Resolve(host.Layout.Root) })
         : ScanWorkerClient.ForThisProgram(host.Layout.Root);
 
-    private static async Task RecognizeAsync(BatchProcessor processor, BatchDocument document, SemaphoreSlim slots)
+    private async Task RecognizeAsync(BatchProcessor processor, Batch batch, BatchDocument document, SemaphoreSlim slots, StrongBox<int> recognized, CultureInfo culture)
     {
         try
         {
             // Not cancelled with the scan: the sheet is the operator's work, and finishing its OCR costs one page's time.
             await processor.ProcessDocumentAsync(document, CancellationToken.None).ConfigureAwait(false);
+
+            // Watchers see each scanned sheet recognized, as they do for uploads.
+            var done = Interlocked.Increment(ref recognized.Value);
+            var pages = host.Store.DocumentPages(document.Id);
+            var page = pages.Count > 0 ? pages[0] : null;
+            activity.Publish(new BatchEvent(batch.Name, page is null ? "failed" : "page", batch.State, done, 0, 0, page?.Id,
+                UserMessages.Pick($"已识别 {document.SourceName}", $"Recognized {document.SourceName}", culture), DateTimeOffset.UtcNow));
         }
         finally
         {

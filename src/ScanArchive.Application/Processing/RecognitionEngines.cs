@@ -46,13 +46,41 @@ public sealed class RecognitionEngines(ScanArchiveOptions options, ArchiveHost h
         var engines = EnginesFor(languages);
         return new BatchProcessor(
             host.Store,
-            new DocumentReader(),
+            host.StoredFileReader(new DocumentReader()),
             engines.Pool,
             new PageImageEncoder(),
             textLayer: (_, ocr) => ocr.TextLayerPdf,
             extractor: extractor,
             cleaner: new PageCleaner(engines.Orientation),
             profile: quality ?? QualityProfile.Default);
+    }
+
+    /// <summary>The page engines and the quality cleaner for <paramref name="languages"/> (the review screen reads single pages again with them).</summary>
+    /// <exception cref="RecognitionUnavailableException">They cannot start.</exception>
+    public (IOcrEngine Engine, IPageCleaner Cleaner) PageEngines(string? languages = null)
+    {
+        var engines = EnginesFor(languages);
+        return (engines.Pool, new PageCleaner(engines.Orientation));
+    }
+
+    /// <summary>
+    /// One engine that reads a cut-out as a single text line (page segmentation mode 7), for the reviewer's box drawn
+    /// on a page; started on first use (≈ 100–175 MB) and kept.
+    /// </summary>
+    /// <exception cref="RecognitionUnavailableException">It cannot start.</exception>
+    public IOcrEngine LineEngine()
+    {
+        var lazy = _engines.GetOrAdd(LineKey, _ => new Lazy<Engines>(
+            () => StartLine(), LazyThreadSafetyMode.ExecutionAndPublication));
+        try
+        {
+            return lazy.Value.Pool;
+        }
+        catch (RecognitionUnavailableException)
+        {
+            _engines.TryRemove(LineKey, out _);
+            throw;
+        }
     }
 
     /// <summary>Pages recognized at once by the engines for <paramref name="languages"/>.</summary>
@@ -81,6 +109,29 @@ public sealed class RecognitionEngines(ScanArchiveOptions options, ArchiveHost h
             // Not cached: the administrator may install the missing language data and try again without a restart.
             _engines.TryRemove(key, out _);
             throw;
+        }
+    }
+
+    private const string LineKey = "\u0001line";
+
+    /// <summary>Page segmentation mode "single text line".</summary>
+    private const int SingleLineMode = 7;
+
+    private Engines StartLine()
+    {
+        TesseractOrientationDetector? orientation = null;
+        try
+        {
+            orientation = TesseractOrientationDetector.Create(options.Ocr.TessdataPath);
+
+            // A drawn box is already straight and small: no deskew, no text layer, one worker.
+            var pool = TesseractEnginePool.Create(options.Ocr with { PageSegMode = SingleLineMode, Workers = 1, Deskew = false, RenderTextLayer = false });
+            return new Engines(pool, orientation);
+        }
+        catch (OcrException ex)
+        {
+            orientation?.Dispose();
+            throw new RecognitionUnavailableException(UserMessages.Pick("无法启动文字识别：", "Cannot start text recognition: ", CultureInfo.CurrentUICulture) + ex.Message, ex);
         }
     }
 

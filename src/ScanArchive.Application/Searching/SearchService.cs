@@ -74,7 +74,7 @@ public sealed class SearchService(ArchiveHost host) : IDisposable
             }
             catch (SearchIndexException ex) when (ex.Problem == SearchIndexProblem.Corrupt)
             {
-                index = _index = new LuceneSearchIndex(host.Layout.SearchIndex, recreate: true);
+                index = _index = new LuceneSearchIndex(host.Layout.SearchIndex, recreate: true, encryptionKey: host.IndexKey);
             }
 
             count = new ArchiveIndexer(host.Store, index).Rebuild(progress, cancellationToken);
@@ -93,5 +93,5 @@ public sealed class SearchService(ArchiveHost host) : IDisposable
         }
     }
 
-    private LuceneSearchIndex Index() => _index ??= new LuceneSearchIndex(host.Layout.SearchIndex);
+    private LuceneSearchIndex Index() => _index ??= new LuceneSearchIndex(host.Layout.SearchIndex, encryptionKey: host.IndexKey);
 }

@@ -31,6 +31,13 @@ internal static class BsonMapping
         ["EntryNumbers"] = new BsonArray(b.EntryNumbers.Select(n => new BsonValue(n))),
         ["Version"] = b.Version,
         ["Profile"] = b.Profile is null ? BsonValue.Null : b.Profile,
+        ["Layout"] = b.Layout is null ? BsonValue.Null : new BsonArray(b.Layout.Select(r => (BsonValue)new BsonDocument
+        {
+            ["Id"] = r.Id,
+            ["Pages"] = new BsonArray(r.PageIds.Select(id => new BsonValue(id))),
+        })),
+        ["InReviewBy"] = b.InReviewBy is null ? BsonValue.Null : b.InReviewBy,
+        ["InReviewSince"] = b.InReviewSince is { } since ? since.UtcDateTime : BsonValue.Null,
     };
 
     public static Batch ToBatch(BsonDocument d) => new()
@@ -48,6 +55,13 @@ internal static class BsonMapping
         // Absent in batches stored before versions and profiles were kept.
         Version = d["Version"].IsInt32 ? d["Version"].AsInt32 : 0,
         Profile = d["Profile"].IsString ? d["Profile"].AsString : null,
+
+        // Absent in batches stored before reviewers could arrange documents and open batches for review.
+        Layout = d["Layout"].IsArray
+            ? d["Layout"].AsArray.Select(v => new ReviewDocument(v["Id"].AsString, v["Pages"].AsArray.Select(p => p.AsString).ToList())).ToList()
+            : null,
+        InReviewBy = d["InReviewBy"].IsString ? d["InReviewBy"].AsString : null,
+        InReviewSince = d["InReviewSince"].IsDateTime ? Utc(d["InReviewSince"]) : null,
     };
 
     public static string NameKey(string name) => name.Trim().ToUpperInvariant();
@@ -102,6 +116,50 @@ internal static class BsonMapping
         ["ReviewReason"] = p.ReviewReason is null ? BsonValue.Null : p.ReviewReason,
         ["ReviewedBy"] = p.ReviewedBy is null ? BsonValue.Null : p.ReviewedBy,
         ["ProcessedAt"] = p.ProcessedAt.UtcDateTime,
+        ["Original"] = p.Original is null ? BsonValue.Null : ToBson(p.Original),
+        ["History"] = new BsonArray(p.History.Select(h => (BsonValue)new BsonDocument
+        {
+            ["Image"] = h.Image is null ? BsonValue.Null : ToBson(h.Image),
+            ["TextLayer"] = h.TextLayer is null ? BsonValue.Null : ToBson(h.TextLayer),
+            ["Original"] = h.Original is null ? BsonValue.Null : ToBson(h.Original),
+            ["Change"] = h.Change,
+            ["User"] = h.User,
+            ["At"] = h.At.UtcDateTime,
+        })),
+        ["Rework"] = p.Rework is null ? BsonValue.Null : ToBson(p.Rework),
+    };
+
+    public static BsonDocument ToBson(PageRework r) => new()
+    {
+        ["Change"] = r.Change,
+        ["User"] = r.User,
+        ["At"] = r.At.UtcDateTime,
+        ["Original"] = r.Original is null ? BsonValue.Null : ToBson(r.Original),
+    };
+
+    public static PageRework ToRework(BsonDocument d) =>
+        new(d["Change"].AsString, d["User"].AsString, Utc(d["At"])) { Original = d["Original"].IsDocument ? ToStoredFile(d["Original"].AsDocument) : null };
+
+    public static BsonDocument ToBson(RescanRequest r) => new()
+    {
+        ["_id"] = r.Id,
+        ["BatchId"] = r.BatchId,
+        ["BatchName"] = r.BatchName,
+        ["PageId"] = r.PageId,
+        ["Reason"] = r.Reason is null ? BsonValue.Null : r.Reason,
+        ["RequestedBy"] = r.RequestedBy,
+        ["RequestedAt"] = r.RequestedAt.UtcDateTime,
+        ["DoneBy"] = r.DoneBy is null ? BsonValue.Null : r.DoneBy,
+        ["DoneAt"] = r.DoneAt is { } at ? at.UtcDateTime : BsonValue.Null,
+        ["Open"] = r.IsOpen,
+    };
+
+    public static RescanRequest ToRescan(BsonDocument d) => new(
+        d["_id"].AsString, d["BatchId"].AsString, d["BatchName"].AsString, d["PageId"].AsString,
+        d["Reason"].IsString ? d["Reason"].AsString : null, d["RequestedBy"].AsString, Utc(d["RequestedAt"]))
+    {
+        DoneBy = d["DoneBy"].IsString ? d["DoneBy"].AsString : null,
+        DoneAt = d["DoneAt"].IsDateTime ? Utc(d["DoneAt"]) : null,
     };
 
     public static BatchPage ToPage(BsonDocument d) => new()
@@ -118,6 +176,19 @@ internal static class BsonMapping
         ReviewReason = d["ReviewReason"].IsString ? d["ReviewReason"].AsString : null,
         ReviewedBy = d["ReviewedBy"].IsString ? d["ReviewedBy"].AsString : null,
         ProcessedAt = Utc(d["ProcessedAt"]),
+
+        // Absent in pages stored before pages could be turned and scanned again in place.
+        Original = d["Original"].IsDocument ? ToStoredFile(d["Original"].AsDocument) : null,
+        History = d["History"].IsArray
+            ? d["History"].AsArray.Select(v => v.AsDocument).Select(h => new PageRevision(
+                h["Image"].IsDocument ? ToPageImage(h["Image"].AsDocument) : null,
+                h["TextLayer"].IsDocument ? ToStoredFile(h["TextLayer"].AsDocument) : null,
+                h["Original"].IsDocument ? ToStoredFile(h["Original"].AsDocument) : null,
+                h["Change"].AsString,
+                h["User"].AsString,
+                Utc(h["At"]))).ToList()
+            : [],
+        Rework = d["Rework"].IsDocument ? ToRework(d["Rework"].AsDocument) : null,
     };
 
     public static BsonDocument ToBson(ArchiveEntry e) => new()
@@ -199,7 +270,7 @@ internal static class BsonMapping
 
     public static StoredFile ToStoredFile(BsonDocument d) => new(d["Path"].AsString, d["Sha256"].AsString, d["Length"].AsInt64);
 
-    private static BsonDocument ToBson(PageImage i)
+    public static BsonDocument ToBson(PageImage i)
     {
         var d = ToBson(i.File);
         d["Kind"] = i.Kind.ToString();
@@ -209,7 +280,7 @@ internal static class BsonMapping
         return d;
     }
 
-    private static PageImage ToPageImage(BsonDocument d) =>
+    public static PageImage ToPageImage(BsonDocument d) =>
         new(ToStoredFile(d), Enum.Parse<PageImageKind>(d["Kind"].AsString), d["Width"].AsInt32, d["Height"].AsInt32, d["Dpi"].AsInt32);
 
     private static DateTimeOffset Utc(BsonValue v) => new(DateTime.SpecifyKind(v.AsDateTime.ToUniversalTime(), DateTimeKind.Utc));

@@ -51,7 +51,7 @@ public sealed partial class LiteDbArchiveStore
     }
 
     /// <inheritdoc />
-    public Batch ApproveBatch(string batchId, string user, string? overrideReason = null, int? expectedVersion = null)
+    public Batch ApproveBatch(string batchId, string user, string? overrideReason = null, int? expectedVersion = null, IReadOnlyList<string>? fieldProblems = null)
     {
         lock (_commitGate)
         {
@@ -62,7 +62,7 @@ public sealed partial class LiteDbArchiveStore
                 throw new ArchiveException(ArchiveProblem.InvalidState, batch.Name, batch.State.ToString());
             }
 
-            var open = BatchReview.Open(Documents(batch.Id), Pages(batch.Id));
+            var open = BatchReview.Open(Documents(batch.Id), Pages(batch.Id), fieldProblems ?? []);
             if (!open.IsEmpty && string.IsNullOrWhiteSpace(overrideReason))
             {
                 throw new ArchiveException(ArchiveProblem.ReviewOpen, batch.Name, open.Describe());
@@ -89,7 +89,11 @@ public sealed partial class LiteDbArchiveStore
     }
 
     /// <inheritdoc />
-    public BatchDocument UpdateField(string documentId, string key, string value, int expectedVersion, string user)
+    public BatchDocument UpdateField(string documentId, string key, string value, int expectedVersion, string user) =>
+        UpdateField(documentId, key, value, expectedVersion, user, null);
+
+    /// <inheritdoc />
+    public BatchDocument UpdateField(string documentId, string key, string value, int expectedVersion, string user, int? page)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(value);
@@ -107,11 +111,14 @@ public sealed partial class LiteDbArchiveStore
                 throw new ArchiveException(ArchiveProblem.Conflict, key, $"version {expectedVersion} ≠ {document.Version}");
             }
 
-            var before = document.Fields.Where(f => f.Key == key).OrderByDescending(f => f.Confidence).FirstOrDefault();
+            bool Replaced(Core.Analysis.ExtractedField f) => f.Key == key && (page is null || f.Page == page);
+            var before = document.Fields.Where(Replaced).OrderByDescending(f => f.Confidence).FirstOrDefault();
+            // A value typed for a key that was not found goes on the given page, else the first: page 0 would belong to
+            // no entry at commit, and the value would be lost.
             var edited = before is null
-                ? new Core.Analysis.ExtractedField(key, value, "", 1, 0, new Core.Imaging.PixelBox(0, 0, 0, 0)) { Source = Core.Extraction.FieldSource.Reviewer, ConfirmedBy = user }
+                ? new Core.Analysis.ExtractedField(key, value, "", 1, page ?? 1, new Core.Imaging.PixelBox(0, 0, 0, 0)) { Source = Core.Extraction.FieldSource.Reviewer, ConfirmedBy = user }
                 : before with { Value = value, Confidence = 1, Source = Core.Extraction.FieldSource.Reviewer, ConfirmedBy = user };
-            var fields = document.Fields.Where(f => f.Key != key).Append(edited).ToList();
+            var fields = document.Fields.Where(f => !Replaced(f)).Append(edited).ToList();
             var updated = document with { Fields = fields, Version = document.Version + 1 };
             return InTransaction(() =>
             {

@@ -45,20 +45,31 @@ public sealed partial class LiteDbArchiveStore : IArchiveStore
         _clock = options.Clock ?? TimeProvider.System;
         _pdf = pdf;
         var root = Path.GetFullPath(options.DataFolder);
-        Directory.CreateDirectory(root);
+        if (!Directory.Exists(root))
+        {
+            Security.PrivateFiles.CreateFolder(root);
+        }
+
         DataFolder = root;
         _lock = AcquireLock(root);
+        Security.PrivateFiles.MakeFilePrivate(Path.Combine(root, LockFile));
         try
         {
-            _files = new FileStore(root);
-            _db = new LiteDatabase(new ConnectionString { Filename = Path.Combine(root, DatabaseFile), Connection = ConnectionType.Direct });
+            _files = new FileStore(root, options.Key?.FileKey);
+            _db = new LiteDatabase(new ConnectionString
+            {
+                Filename = Path.Combine(root, DatabaseFile),
+                Connection = ConnectionType.Direct,
+                Password = options.Key?.DatabasePassword,
+            });
+            Security.PrivateFiles.MakeFilePrivate(Path.Combine(root, DatabaseFile));
             _batches = _db.GetCollection("batches");
             _documents = _db.GetCollection("documents");
             _pages = _db.GetCollection("pages");
             _entries = _db.GetCollection("entries");
             _counters = _db.GetCollection("counters");
             _outbox = _db.GetCollection("outbox");
-            _audit = _db.GetCollection("audit");
+            _audit = new Security.ChainedAuditCollection(_db, _db.GetCollection("audit"));
             _customers = _db.GetCollection("customers");
             _batches.EnsureIndex("NameKey", unique: true);
             _documents.EnsureIndex("BatchId");
@@ -257,7 +268,10 @@ public sealed partial class LiteDbArchiveStore : IArchiveStore
             }
 
             var documents = Documents(batch.Id);
-            var plan = EntryPlanner.Plan(documents, Pages(batch.Id), options);
+            var pages = Pages(batch.Id);
+
+            // The reviewer's arrangement of documents, when they made one, brought up to date with the pages there are.
+            var plan = EntryPlanner.Plan(documents, pages, options, batch.Layout is null ? null : ReviewLayout.Of(batch, documents, pages));
             if (plan.Count == 0)
             {
                 throw new ArchiveException(ArchiveProblem.NothingToCommit, batch.Name);
@@ -399,6 +413,10 @@ public sealed partial class LiteDbArchiveStore : IArchiveStore
             {
                 owners.Add((owner, page.TextLayer));
             }
+
+            // Replaced images and the sheets scanned again in place are kept, and checked like the rest.
+            owners.AddRange(new[] { page.Original }.Concat(page.History.SelectMany(h => new[] { h.Image?.File, h.TextLayer, h.Original }))
+                .OfType<StoredFile>().Select(f => (owner, f)));
         }
 
         var missing = new List<FileProblem>();

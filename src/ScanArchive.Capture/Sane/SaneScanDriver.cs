@@ -61,8 +61,13 @@ internal sealed class SaneScanDriver
         }
 
         var sourceValue = set.Get(OptionMeanings.SourceOption) as string;
-        isFeeder = settings.IsFeeder
-            || (settings.Source is null && sourceValue is not null && OptionMeanings.ClassifySource(sourceValue).Meaning is ScanSource.Feeder or ScanSource.Duplex);
+
+        // A device without a source option (pnm, most flatbeds) has nothing to feed from: one sheet per scan, whatever
+        // source was asked for. Asking it for a second sheet gets EOF or an I/O error, not "feeder empty", and a
+        // profile's default "feeder" must not turn a flatbed scan into a failure after its one page.
+        isFeeder = sourceValue is not null
+            && (settings.IsFeeder
+                || (settings.Source is null && OptionMeanings.ClassifySource(sourceValue).Meaning is ScanSource.Feeder or ScanSource.Duplex));
         var actualDpi = set.GetNumber(OptionMeanings.ResolutionOption) ?? set.GetNumber(OptionMeanings.XResolutionOption);
         return new AppliedScanSettings(
             device.Name,
@@ -230,7 +235,7 @@ internal sealed class SaneScanDriver
         var option = set.Find(OptionMeanings.SourceOption);
         if (option is null)
         {
-            // A single-source device: it is whatever it is; the feeder loop still ends when paper runs out.
+            // A single-source device: it is whatever it is, and is scanned one sheet at a time (see Configure).
             return;
         }
 

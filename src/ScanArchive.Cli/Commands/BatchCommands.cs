@@ -3,6 +3,7 @@ using System.Globalization;
 using ScanArchive.Application.Batches;
 using ScanArchive.Application.Processing;
 using ScanArchive.Core.Archive;
+using ScanArchive.Core.Documents;
 using ScanArchive.Core.Quality;
 using ScanArchive.Core.Text;
 using ScanArchive.Imaging;
@@ -36,10 +37,21 @@ internal static class BatchCommands
             var culture = context.Culture;
             var collected = InputCollector.Collect(result.GetValue(inputs) ?? []);
             ArchiveSession.ReportSkipped(collected, culture);
+            foreach (var folder in collected.EmptyFolders)
+            {
+                Console.Error.WriteLine(UserMessages.Pick(
+                    $"文件夹 {PrintableName.Of(folder)} 中没有找到图像或 PDF 文件。",
+                    $"No images or PDFs found in {PrintableName.Of(folder)}.",
+                    culture));
+            }
 
             if (collected.Inputs.Count == 0)
             {
-                Console.Error.WriteLine(UserMessages.Pick("没有找到可导入的图像或 PDF 文件。", "No images or PDFs found to import.", culture));
+                if (collected.EmptyFolders.Count == 0)
+                {
+                    Console.Error.WriteLine(UserMessages.Pick("没有找到可导入的图像或 PDF 文件。", "No images or PDFs found to import.", culture));
+                }
+
                 return ExitCodes.UsageOrSetup;
             }
 
@@ -60,12 +72,25 @@ internal static class BatchCommands
                 Console.Error.WriteLine($"✗ {refusal.Message}");
             }
 
+            foreach (var skip in imported.AlreadyInBatch)
+            {
+                Console.Error.WriteLine($"= {skip.Message}");
+            }
+
+            foreach (var duplicate in imported.FoundElsewhere)
+            {
+                Console.Error.WriteLine($"! {duplicate.Message}");
+            }
+
             Console.Error.WriteLine(UserMessages.Pick(
-                $"已导入 {imported.Imported.Count} 个文件到批次“{batch.Name}”，{imported.Refused.Count} 个无法导入。",
-                $"Imported {imported.Imported.Count} file(s) into batch \"{batch.Name}\"; {imported.Refused.Count} could not be imported.",
+                $"已导入 {imported.Imported.Count} 个文件到批次“{batch.Name}”，{imported.Refused.Count} 个无法导入，{imported.AlreadyInBatch.Count} 个已在批次中（跳过）。",
+                $"Imported {imported.Imported.Count} file(s) into batch \"{batch.Name}\"; {imported.Refused.Count} could not be imported, {imported.AlreadyInBatch.Count} already in the batch (skipped).",
                 culture));
             var refused = imported.Refused.Count > 0;
-            if (warming is null || imported.Imported.Count == 0)
+
+            // A re-run of an interrupted import stores nothing new but still finishes what the first run left (and
+            // hands the batch, reopened for capture, back to review).
+            if (warming is null || imported.Imported.Count + imported.AlreadyInBatch.Count == 0)
             {
                 return refused ? ExitCodes.SomeInputsFailed : ExitCodes.Success;
             }

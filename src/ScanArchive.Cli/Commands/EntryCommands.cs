@@ -99,15 +99,18 @@ internal static class EntryCommands
     private static Command Verify()
     {
         var json = JsonOption();
-        var command = new Command("verify", "Re-hash every stored file and report missing or altered ones. / 校验所有存档文件。");
+        var anchor = new Option<string?>("--anchor") { Description = "Check the audit chain against the head last written to FILE, then append the new head (keep FILE outside the data folder). / 审计链锚点文件。" };
+        var command = new Command("verify", "Re-hash every stored file and check the audit chain; report missing or altered files and the first broken audit record. / 校验所有存档文件与审计链。");
         command.Options.Add(json);
+        command.Options.Add(anchor);
         command.SetAction((result, cancellationToken) => ArchiveSession.RunAsync(result, context =>
         {
             var culture = context.Culture;
             var report = context.Get<AuditService>().Verify(context.Actor, cancellationToken);
+            var chain = context.Get<AuditService>().VerifyChain(context.Actor, result.GetValue(anchor));
             if (result.GetValue(json))
             {
-                ArchiveSession.WriteJson(report);
+                ArchiveSession.WriteJson(new { report.FilesChecked, report.Missing, report.Altered, report.Unreferenced, report.Intact, AuditChain = chain });
             }
             else
             {
@@ -125,9 +128,10 @@ internal static class EntryCommands
                     $"已校验 {report.FilesChecked} 个文件：缺失 {report.Missing.Count}，改动 {report.Altered.Count}，未引用 {report.Unreferenced.Count}。",
                     $"Checked {report.FilesChecked} file(s): {report.Missing.Count} missing, {report.Altered.Count} altered, {report.Unreferenced.Count} unreferenced.",
                     culture));
+                Console.WriteLine(AuditChainText.Describe(chain, culture));
             }
 
-            return Task.FromResult(report.Intact ? ExitCodes.Success : ExitCodes.ArchiveDamaged);
+            return Task.FromResult(report.Intact && chain.Intact ? ExitCodes.Success : ExitCodes.ArchiveDamaged);
         }));
         return command;
     }

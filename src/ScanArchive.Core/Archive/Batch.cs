@@ -64,6 +64,18 @@ public sealed record Batch
     /// <summary>The profile the batch is scanned and judged with (null for the default).</summary>
     public string? Profile { get; init; }
 
+    /// <summary>
+    /// The review documents as a reviewer arranged them (split, merged, pages moved); null until the first such change,
+    /// while they follow the imported files and scan sessions (<see cref="ReviewLayout"/>). Commit follows it.
+    /// </summary>
+    public IReadOnlyList<ReviewDocument>? Layout { get; init; }
+
+    /// <summary>The reviewer who last opened the batch for review (others see it; nobody is locked out).</summary>
+    public string? InReviewBy { get; init; }
+
+    /// <summary>When <see cref="InReviewBy"/> opened it.</summary>
+    public DateTimeOffset? InReviewSince { get; init; }
+
     /// <summary>True when <paramref name="next"/> is a legal move from the current state.</summary>
     public bool CanMoveTo(BatchState next) => (State, next) switch
     {
@@ -191,6 +203,15 @@ public sealed record BatchPage
 
     /// <summary>When the page was recognized.</summary>
     public DateTimeOffset ProcessedAt { get; init; }
+
+    /// <summary>The original of the sheet that replaced the page's first one (a rescan); null while it is the document's own.</summary>
+    public StoredFile? Original { get; init; }
+
+    /// <summary>Images the page showed before (turned, scanned again), oldest first; kept, never deleted.</summary>
+    public IReadOnlyList<PageRevision> History { get; init; } = [];
+
+    /// <summary>A change being carried out in the background (the page is recognized again); null when none.</summary>
+    public PageRework? Rework { get; init; }
 }
 
 /// <summary>An encoded page image in the file store.</summary>

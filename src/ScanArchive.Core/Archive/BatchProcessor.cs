@@ -112,7 +112,11 @@ public sealed class BatchProcessor
         var documents = _store.Documents(batch.Id);
         if (documents.All(d => d.Status != DocumentStatus.Pending))
         {
-            batch = _store.MoveBatch(batch.Id, BatchState.ReadyForReview, user);
+            // Nothing readable (every file failed, or none at all): a reviewer could only reject it, so it goes back
+            // to the clerk, who can add or replace files, instead of on to review.
+            batch = documents.Any(d => d.Status == DocumentStatus.Done)
+                ? _store.MoveBatch(batch.Id, BatchState.ReadyForReview, user)
+                : _store.MoveBatch(batch.Id, BatchState.Capturing, user);
         }
 
         return new BatchProcessingResult(batch, counters.Done, stored.Count, documents.Where(d => d.Status == DocumentStatus.Failed).ToList());
@@ -172,7 +176,7 @@ public sealed class BatchProcessor
         {
             // The pages read before the failure stay stored: nothing captured is lost, and the reviewer sees why.
             await Task.WhenAll(pageTasks.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
-            _store.UpdateDocument(document with { Status = DocumentStatus.Failed, Error = ex.Message });
+            _store.UpdateDocument(document with { Status = DocumentStatus.Failed, Error = Reason(ex) });
             counters.DocumentDone(progress);
             return Task.CompletedTask;
         }
@@ -188,7 +192,7 @@ public sealed class BatchProcessor
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            _store.UpdateDocument(document with { Status = DocumentStatus.Failed, Error = ex.Message });
+            _store.UpdateDocument(document with { Status = DocumentStatus.Failed, Error = Reason(ex) });
             counters.DocumentDone(progress);
             return;
         }
@@ -212,7 +216,9 @@ public sealed class BatchProcessor
             PageResult result;
             if (page.EmbeddedText is { } text)
             {
-                result = new PageResult(document.BatchId, document.Id, page.Number, text, null, null);
+                // A page the file gave neither text nor a picture is a blank page: flagged as such for the reviewer,
+                // never a finished page that silently holds nothing.
+                result = new PageResult(document.BatchId, document.Id, page.Number, text, null, null, Blank: text.Lines.Count == 0);
             }
             else
             {
@@ -232,6 +238,14 @@ public sealed class BatchProcessor
             inFlight.Release();
         }
     }
+
+    /// <summary>
+    /// Why a document failed, for its record. The record sits beside the document's own name, and the reader was
+    /// given the stored copy, whose content-hash file name means nothing to the user: a read failure is kept as its
+    /// reason alone.
+    /// </summary>
+    private static string Reason(Exception error) =>
+        error is DocumentReadException read ? read.ReasonIn(null) : error.Message;
 
     private sealed class Counters(int documentsTotal)
     {

@@ -50,6 +50,9 @@ public interface IArchiveStore : IDisposable
     /// <summary>The batch's recognized pages, in document then page order.</summary>
     IReadOnlyList<BatchPage> Pages(string batchId);
 
+    /// <summary>One page by id (without reading the rest of the batch), or null.</summary>
+    BatchPage? FindPage(string pageId);
+
     /// <summary>One document's recognized pages in page order (without reading the rest of the batch).</summary>
     IReadOnlyList<BatchPage> DocumentPages(string documentId);
 
@@ -71,12 +74,48 @@ public interface IArchiveStore : IDisposable
     /// <summary>
     /// Approves a batch ready for review in one write. Refused (<see cref="ArchiveProblem.ReviewOpen"/>, listing what is
     /// open) while pages are unreviewed, unless <paramref name="overrideReason"/> is given: then the reviewer approves
-    /// them too, and the override is audited with its reason.
+    /// them too, and the override is audited with its reason. <paramref name="fieldProblems"/> are the required fields the
+    /// application's review rules found missing or invalid; they keep the batch open the same way.
     /// </summary>
-    Batch ApproveBatch(string batchId, string user, string? overrideReason = null, int? expectedVersion = null);
+    Batch ApproveBatch(string batchId, string user, string? overrideReason = null, int? expectedVersion = null, IReadOnlyList<string>? fieldProblems = null);
 
     /// <summary>Sets a document's field to a reviewer's value; refused with <see cref="ArchiveProblem.Conflict"/> when the document changed since <paramref name="expectedVersion"/>.</summary>
     BatchDocument UpdateField(string documentId, string key, string value, int expectedVersion, string user);
+
+    /// <summary>
+    /// Sets a field; with <paramref name="page"/>, only the field of that key whose evidence is on that page of the
+    /// document (or a new one there): after a split, the parts of one file each keep their own value for a key.
+    /// </summary>
+    BatchDocument UpdateField(string documentId, string key, string value, int expectedVersion, string user, int? page);
+
+    /// <summary>Marks the batch as opened for review by <paramref name="user"/> (audited; the version does not change: nobody is locked out).</summary>
+    Batch OpenReview(string batchId, string user);
+
+    /// <summary>Marks a page blank or not blank, with its audit record and the batch's new version.</summary>
+    Batch SetBlank(string batchId, string pageId, bool blank, string user, int? expectedVersion = null);
+
+    /// <summary>Stores the batch's review documents as a reviewer arranged them (<see cref="ReviewLayout"/>), with the audit record.</summary>
+    /// <exception cref="ArchiveException">Wrong state, or <paramref name="expectedVersion"/> is stale.</exception>
+    Batch SaveLayout(string batchId, IReadOnlyList<ReviewDocument> layout, string user, string action, string details, int expectedVersion);
+
+    /// <summary>Marks a page as being turned or replaced in the background (storing a new sheet's original first), with the audit record.</summary>
+    Batch StartRework(string batchId, string pageId, PageRework rework, int? expectedVersion = null);
+
+    /// <summary>
+    /// Stores a page's new image and recognition in place: the old image goes into the page's history, the rework
+    /// mark is cleared, the document's machine-read fields are replaced (confirmed ones stay), an open rescan
+    /// request for the page is closed, all in one write with the audit record and the batch's new version.
+    /// </summary>
+    BatchPage ReplacePage(string pageId, PageReplacement replacement, string user);
+
+    /// <summary>Stores an original (a sheet scanned again) unmodified in the file store.</summary>
+    StoredFile StoreOriginal(ReadOnlySpan<byte> content, string extension);
+
+    /// <summary>Records a reviewer's request to scan a page again (audited, batch version raised).</summary>
+    RescanRequest RequestRescan(string batchId, string pageId, string? reason, string user, int? expectedVersion = null);
+
+    /// <summary>Rescan requests, newest first (only open ones unless <paramref name="openOnly"/> is false).</summary>
+    IReadOnlyList<RescanRequest> RescanRequests(bool openOnly = true);
 
     /// <summary>
     /// Turns an approved batch into numbered archive entries in one transaction: numbers are drawn, PDFs written,

@@ -39,7 +39,7 @@ public sealed class DocumentReadException : Exception
     /// <param name="detail">Technical detail for logs (may be null).</param>
     /// <param name="innerException">The decoder's own error, if any.</param>
     public DocumentReadException(string path, DocumentProblem problem, string? detail = null, Exception? innerException = null)
-        : base(UserMessages.DocumentProblem(problem, Path.GetFileName(path), null), innerException)
+        : base(UserMessages.DocumentProblem(problem, PrintableName.FileNameOf(path), null), innerException)
     {
         FilePath = path;
         Problem = problem;
@@ -57,5 +57,21 @@ public sealed class DocumentReadException : Exception
 
     /// <summary>The message in a given UI culture.</summary>
     public string MessageIn(System.Globalization.CultureInfo culture) =>
-        UserMessages.DocumentProblem(Problem, Path.GetFileName(FilePath), culture);
+        UserMessages.DocumentProblem(Problem, PrintableName.FileNameOf(FilePath), culture);
+
+    /// <summary>
+    /// What is wrong, without naming the file: for a record kept beside the file's own name (a batch document that
+    /// failed), where the path read was the stored copy, whose content-hash name means nothing to the user.
+    /// </summary>
+    public string ReasonIn(System.Globalization.CultureInfo? culture)
+    {
+        // The messages name the file in one place, "NAME: reason" in English and "reason：NAME。" in Chinese;
+        // rendering them with a marker and cutting it out keeps one text per problem.
+        const string Marker = "\u0001";
+        var message = UserMessages.DocumentProblem(Problem, Marker, culture);
+        return message.Replace(Marker + ": ", string.Empty, StringComparison.Ordinal)
+            .Replace("：" + Marker, string.Empty, StringComparison.Ordinal)
+            .Replace(Marker, string.Empty, StringComparison.Ordinal)
+            .Trim();
+    }
 }

@@ -6,7 +6,29 @@ namespace ScanArchive.Core.Ocr;
 /// <param name="Text">The word's text, never empty or whitespace.</param>
 /// <param name="Box">Where it is, in pixels of the page image the OCR result belongs to.</param>
 /// <param name="Confidence">Recognition confidence, 0–100.</param>
-public sealed record OcrWord(string Text, PixelBox Box, float Confidence);
+public sealed record OcrWord(string Text, PixelBox Box, float Confidence)
+{
+    /// <summary>
+    /// The word's characters with their own boxes and confidences, for words with Chinese characters (a Chinese
+    /// "word" is a run of characters, and a reviewer wants to see which one is doubtful); null for other words and
+    /// for results made before characters were kept. Their texts joined are the word's text when present.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<OcrSymbol>? Symbols { get; init; }
+
+    /// <summary>The word with its box, and its characters' boxes, moved by <paramref name="move"/>.</summary>
+    public OcrWord MoveBoxes(Func<PixelBox, PixelBox> move)
+    {
+        ArgumentNullException.ThrowIfNull(move);
+        return this with { Box = move(Box), Symbols = Symbols?.Select(s => s with { Box = move(s.Box) }).ToList() };
+    }
+}
+
+/// <summary>One recognized character of a word (Tesseract's symbol level).</summary>
+/// <param name="Text">The character (one grapheme, possibly more than one UTF-16 unit).</param>
+/// <param name="Box">Where it is, in the same pixels as its word.</param>
+/// <param name="Confidence">Recognition confidence, 0–100.</param>
+public sealed record OcrSymbol(string Text, PixelBox Box, float Confidence);
 
 /// <summary>A text line: words that share a baseline.</summary>
 /// <param name="Text">The words joined: a space between words, none between two Chinese characters.</param>

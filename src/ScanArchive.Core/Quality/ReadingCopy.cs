@@ -63,7 +63,7 @@ public readonly record struct Straightening(int Width, int Height, double Degree
         var self = this;
         var lines = page.Lines.Select(line =>
         {
-            var words = line.Words.Select(w => w with { Box = self.Map(w.Box) }).ToList();
+            var words = line.Words.Select(w => w.MoveBoxes(self.Map)).ToList();
             var box = words.Count == 0 ? self.Map(line.Box) : words.Aggregate(default(PixelBox), (acc, w) => acc.Union(w.Box));
             return line with { Box = box, Words = words };
         }).ToList();

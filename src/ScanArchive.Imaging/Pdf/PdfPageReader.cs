@@ -1,6 +1,7 @@
 using ScanArchive.Core.Documents;
 using ScanArchive.Imaging.Raster;
 using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Exceptions;
 
 namespace ScanArchive.Imaging.Pdf;
@@ -37,14 +38,23 @@ internal sealed class PdfPageReader
             throw new DocumentReadException(path, DocumentProblem.TooLarge, $"{pageCount} pages; the limit is {_limits.MaxPages}.");
         }
 
+        // Lenient parsing reads what is there: a file cut off after its page tree (a linearized PDF, an interrupted
+        // copy) still opens, and its pages come out without their images. Those pages are refused below; the file as
+        // a whole is refused after the pages that did decode, so it never counts as read.
+        var truncated = TruncationCheck.IsTruncated(path, DocumentFormat.Pdf) == true;
         for (var number = 1; number <= pageCount; number++)
         {
             var pageNumber = number;
-            yield return Guard(path, () => ReadPage(path, document, pageNumber));
+            yield return Guard(path, () => ReadPage(path, document, pageNumber, truncated));
+        }
+
+        if (truncated)
+        {
+            throw new DocumentReadException(path, DocumentProblem.Truncated, "no %%EOF at the end of the file");
         }
     }
 
-    private DocumentPage ReadPage(string path, PdfDocument document, int number)
+    private DocumentPage ReadPage(string path, PdfDocument document, int number, bool truncated)
     {
         var page = document.GetPage(number);
         if (PdfTextLayer.HasText(page))
@@ -53,9 +63,31 @@ internal sealed class PdfPageReader
         }
 
         var image = _images.Read(path, page);
-        return image is null
-            ? DocumentPage.FromText(number, PdfTextLayer.Empty(page))
-            : DocumentPage.FromImage(number, image);
+        if (image is not null)
+        {
+            return DocumentPage.FromImage(number, image);
+        }
+
+        // Nothing to show. A page that draws nothing at all is a blank page; one that names images or forms the
+        // file does not hold lost them (cut off, or damaged inside): never an empty page that passes as read.
+        if (truncated)
+        {
+            throw new DocumentReadException(path, DocumentProblem.Truncated, $"page {number} has neither text nor an image; the file ends early");
+        }
+
+        if (DrawsObjects(page))
+        {
+            throw new DocumentReadException(path, DocumentProblem.Corrupt, $"page {number} refers to images or forms that cannot be read");
+        }
+
+        return DocumentPage.FromText(number, PdfTextLayer.Empty(page));
+    }
+
+    /// <summary>True when the page's content paints an XObject (an image or a form); an empty page paints nothing.</summary>
+    private static bool DrawsObjects(Page page)
+    {
+        var content = page.Operations;
+        return content.Any(o => o.Operator == "Do");
     }
 
     private static PdfDocument Open(string path, Stream stream) => Guard(path, () => PdfDocument.Open(stream, new ParsingOptions

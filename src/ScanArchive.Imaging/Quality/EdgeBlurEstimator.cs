@@ -21,6 +21,13 @@ internal static class EdgeBlurEstimator
     /// <param name="minContrast">Smallest step (grey levels) for an edge to count: well above noise, below the page's ink contrast.</param>
     public static double? MedianSigma(AnalysisImage image, int minContrast)
     {
+        var samples = Samples(image, minContrast);
+        return samples.Count < 200 ? null : samples[samples.Count / 2];
+    }
+
+    /// <summary>Every edge crossing's σ in analysis pixels, sorted ascending.</summary>
+    internal static List<float> Samples(AnalysisImage image, int minContrast)
+    {
         int w = image.Width, h = image.Height;
         var g = image.Grey;
         var samples = new List<float>(8192);
@@ -69,13 +76,8 @@ internal static class EdgeBlurEstimator
             }
         }
 
-        if (samples.Count < 200)
-        {
-            return null;
-        }
-
         samples.Sort();
-        return samples[samples.Count / 2];
+        return samples;
     }
 
     /// <summary>

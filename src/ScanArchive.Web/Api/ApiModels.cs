@@ -32,7 +32,15 @@ public sealed record BatchStatusView(string Id, string Name, BatchState State, i
 }
 
 /// <summary>What an upload stored and refused; <see cref="Events"/> streams the recognition's progress.</summary>
-public sealed record UploadResponse(string Batch, IReadOnlyList<UploadedDocument> Imported, IReadOnlyList<UploadRefusal> Refused, string Events);
+public sealed record UploadResponse(string Batch, IReadOnlyList<UploadedDocument> Imported, IReadOnlyList<UploadRefusal> Refused, string Events)
+{
+    public static UploadResponse Of(Application.Capture.UploadResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return new(result.Batch, result.Imported.Select(d => new UploadedDocument(d.Id, d.SourceName)).ToList(),
+            result.Refused.Select(r => new UploadRefusal(r.DisplayName, r.Message)).ToList(), $"/api/batches/{Uri.EscapeDataString(result.Batch)}/events");
+    }
+}
 
 /// <summary>A document stored from an upload.</summary>
 public sealed record UploadedDocument(string Id, string SourceName);
@@ -46,8 +54,8 @@ public sealed record ScanRequest(string Device, ScanSource? Source = null, int? 
 /// <summary>A scan started in the background.</summary>
 public sealed record ScanStarted(string Batch, string Device, string Events);
 
-/// <summary>A reviewer's value for a field, against the document version they saw.</summary>
-public sealed record FieldUpdateRequest(string Value, int Version);
+/// <summary>A reviewer's value for a field, against the document version they saw; <c>page</c> (the field's page in its document) keeps the other pages' values of the key.</summary>
+public sealed record FieldUpdateRequest(string Value, int Version, int? Page = null);
 
 /// <summary>Approve a page (optionally only if the batch is still at <see cref="Version"/>).</summary>
 public sealed record PageApproveRequest(int? Version = null);

@@ -2,6 +2,7 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ScanArchive.Application.Batches;
+using ScanArchive.Application.Capture;
 using ScanArchive.Application.Processing;
 using ScanArchive.Core.Accounts;
 using ScanArchive.Core.Archive;
@@ -25,9 +26,11 @@ public static class BatchesApi
         group.MapPost("/", Create).RequireAuthorization(capture).WithSummary("Creates an empty batch.");
         group.MapGet("/{name}", Get).WithSummary("A batch with its documents, pages (QC verdicts) and fields.");
         group.MapPost("/{name}/files", UploadAsync).RequireAuthorization(capture).DisableAntiforgery()
-            .WithFormOptions(multipartBodyLengthLimit: BatchUploads.MaxRequestBytes)
+            .WithFormOptions(multipartBodyLengthLimit: UploadService.MaxRequestBytes)
+            .AddOpenApiOperationTransformer(UploadOpenApi.DescribeBodyAsync)
             .WithSummary("Uploads files (multipart parts named 'files'); recognition starts by itself.");
         group.MapPost("/{name}/scan", Scan).RequireAuthorization(capture).WithSummary("Scans into the batch in the background; returns at once.");
+        group.MapGet("/{name}/scan", ScanStatus).WithSummary("The batch's latest background scan (running, done, fault, stopped); 404 when none ran.");
         group.MapGet("/{name}/events", Events).WithSummary("Live progress as server-sent events.");
         group.MapPut("/{name}/documents/{documentId}/fields/{key}", UpdateField).RequireAuthorization(review)
             .WithSummary("Sets a field; 409 with the current value when the version is stale.");
@@ -52,7 +55,7 @@ public static class BatchesApi
     private static Ok<BatchDetails> Get(string name, HttpContext http, BatchService batches) =>
         TypedResults.Ok(batches.Get(http.Actor(), name));
 
-    private static async Task<Results<Accepted<UploadResponse>, ProblemHttpResult>> UploadAsync(string name, HttpContext http, BatchUploads uploads, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted<UploadResponse>, ProblemHttpResult>> UploadAsync(string name, HttpContext http, UploadService uploads, CancellationToken cancellationToken)
     {
         if (!http.Request.HasFormContentType)
         {
@@ -60,7 +63,7 @@ public static class BatchesApi
         }
 
         var form = await http.Request.ReadFormAsync(cancellationToken);
-        var response = await uploads.ReceiveAsync(http.Actor(), name, form.Files.GetFiles("files"), cancellationToken);
+        var response = UploadResponse.Of(await uploads.ReceiveAsync(http.Actor(), name, FormUploads.Of(form), cancellationToken));
         if (response.Imported.Count == 0)
         {
             return ApiProblems.Problem(http, StatusCodes.Status422UnprocessableEntity, "nothingImported",
@@ -70,7 +73,7 @@ public static class BatchesApi
         return TypedResults.Accepted(response.Events, response);
     }
 
-    private static Accepted<ScanStarted> Scan(string name, ScanRequest request, HttpContext http, BackgroundScans scans)
+    private static Accepted<ScanStarted> Scan(string name, ScanRequest request, HttpContext http, ScanJobs scans)
     {
         var settings = new ScanSettings
         {
@@ -81,10 +84,15 @@ public static class BatchesApi
             MaxPages = request.MaxPages,
             Options = request.Options?.Select(o => new DeviceOptionSetting(o.Key, o.Value)).ToList() ?? [],
         };
-        scans.Start(http.Actor(), name, settings, request.Profile);
-        var events = $"/api/batches/{Uri.EscapeDataString(name)}/events";
-        return TypedResults.Accepted(events, new ScanStarted(name, request.Device, events));
+        var status = scans.Start(http.Actor(), name, settings, request.Profile);
+        var events = $"/api/batches/{Uri.EscapeDataString(status.Batch)}/events";
+        return TypedResults.Accepted(events, new ScanStarted(status.Batch, request.Device, events));
     }
+
+    private static Results<Ok<ScanJobStatus>, ProblemHttpResult> ScanStatus(string name, HttpContext http, ScanJobs scans) =>
+        scans.Status(http.Actor(), name) is { } status
+            ? TypedResults.Ok(status)
+            : ApiProblems.Problem(http, StatusCodes.Status404NotFound, "noScan", null);
 
     private static ServerSentEventsResult<BatchEvent> Events(string name, HttpContext http, BatchService batches, BatchActivity activity, IHostApplicationLifetime lifetime, TimeProvider clock)
     {
@@ -127,7 +135,7 @@ public static class BatchesApi
         var actor = http.Actor();
         try
         {
-            return TypedResults.Ok(batches.UpdateField(actor, name, documentId, key, request.Value, request.Version));
+            return TypedResults.Ok(batches.UpdateField(actor, name, documentId, key, request.Value, request.Version, request.Page));
         }
         catch (ArchiveException ex) when (ex.Problem == ArchiveProblem.Conflict)
         {
@@ -148,8 +156,18 @@ public static class BatchesApi
     private static Ok<BatchStatusView> RejectPage(string name, string pageId, PageRejectRequest request, HttpContext http, BatchService batches) =>
         TypedResults.Ok(BatchStatusView.Of(batches.ReviewPages(http.Actor(), name, [pageId], ReviewStatus.Rejected, request.Reason, request.Version)));
 
-    private static Ok<BatchStatusView> Approve(string name, BatchApproveRequest? request, HttpContext http, BatchService batches) =>
-        TypedResults.Ok(BatchStatusView.Of(batches.Approve(http.Actor(), name, request?.OverrideReason, request?.Version)));
+    private static Results<Ok<BatchStatusView>, ProblemHttpResult> Approve(string name, BatchApproveRequest? request, HttpContext http, BatchService batches)
+    {
+        try
+        {
+            return TypedResults.Ok(BatchStatusView.Of(batches.Approve(http.Actor(), name, request?.OverrideReason, request?.Version)));
+        }
+        catch (ArchiveException ex) when (ex.Problem == ArchiveProblem.ReviewOpen)
+        {
+            // The list of what is open, so the screen can lead the reviewer there (or ask for an override reason).
+            return ApiProblems.Problem(http, StatusCodes.Status409Conflict, "reviewOpen", ex.Message, new Dictionary<string, object?> { ["open"] = batches.OpenItems(http.Actor(), name) });
+        }
+    }
 
     private static Ok<BatchStatusView> Reject(string name, BatchRejectRequest request, HttpContext http, BatchService batches) =>
         TypedResults.Ok(BatchStatusView.Of(batches.Reject(http.Actor(), name, request.Reason)));

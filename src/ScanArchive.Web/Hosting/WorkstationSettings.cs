@@ -9,6 +9,28 @@ public static class WorkstationSettings
     /// <summary>Environment variable naming the data folder.</summary>
     public const string DataVariable = "SCANARCHIVE_DATA";
 
+    /// <summary>Configuration key of the idle time after which a browser session ends (a TimeSpan, e.g. <c>00:30:00</c>).</summary>
+    public const string IdleTimeoutKey = "Workstation:IdleTimeout";
+
+    /// <summary>
+    /// The configured idle timeout (<c>--Workstation:IdleTimeout=00:10:00</c>, <c>Workstation__IdleTimeout</c>, appsettings);
+    /// null when not set, so the default applies.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The value is not a positive time span.</exception>
+    public static TimeSpan? IdleTimeout(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var text = configuration[IdleTimeoutKey];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > TimeSpan.Zero
+            ? value
+            : throw new InvalidOperationException($"{IdleTimeoutKey} must be a positive time span such as 00:30:00, not '{text}'.");
+    }
+
     /// <summary>
     /// The data folder: <c>--data DIR</c> (or <c>--data=DIR</c>), else <c>$SCANARCHIVE_DATA</c>, else
     /// <c>~/.local/share/scanarchive</c>.

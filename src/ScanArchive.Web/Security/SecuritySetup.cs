@@ -21,13 +21,16 @@ public static class SecuritySetup
     /// <summary>Header that carries the anti-forgery token on cookie-authenticated API calls.</summary>
     public const string AntiforgeryHeader = "X-CSRF-TOKEN";
 
-    /// <summary>Idle time after which a browser session ends.</summary>
-    public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
+    /// <summary>Idle time after which a browser session ends, unless configured (<c>Workstation:IdleTimeout</c>).</summary>
+    public static readonly TimeSpan DefaultIdleTimeout = TimeSpan.FromMinutes(30);
 
     /// <summary>The policy that stands for <paramref name="permission"/> (its name).</summary>
     public static string Policy(Permission permission) => permission.ToString();
 
-    public static IServiceCollection AddWorkstationSecurity(this IServiceCollection services, DataFolderLayout layout)
+    /// <param name="services">The host's services.</param>
+    /// <param name="layout">The data folder (keys are kept there).</param>
+    /// <param name="idleTimeout">Idle time after which a browser session ends (sliding); null: <see cref="DefaultIdleTimeout"/>.</param>
+    public static IServiceCollection AddWorkstationSecurity(this IServiceCollection services, DataFolderLayout layout, TimeSpan? idleTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(layout);
         services.AddDataProtection()
@@ -44,7 +47,7 @@ public static class SecuritySetup
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Strict;
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                options.ExpireTimeSpan = IdleTimeout;
+                options.ExpireTimeSpan = idleTimeout ?? DefaultIdleTimeout;
                 options.SlidingExpiration = true;
                 options.LoginPath = "/login";
                 options.LogoutPath = "/logout";

@@ -95,6 +95,13 @@ internal static partial class Interop
         [LibraryImport(LibraryName)]
         internal static partial int TessPageIteratorIsAtBeginningOf(nint pageIterator, int level);
 
+        /// <summary>A second iterator at the same place (to walk a word's characters without moving the first).</summary>
+        [LibraryImport(LibraryName)]
+        internal static partial SafeTessResultIteratorHandle TessResultIteratorCopy(SafeTessResultIteratorHandle handle);
+
+        [LibraryImport(LibraryName)]
+        internal static partial int TessPageIteratorIsAtFinalElement(nint pageIterator, int level, int element);
+
         [LibraryImport(LibraryName)]
         internal static partial int TessPageIteratorBoundingBox(nint pageIterator, int level, out int left, out int top, out int right, out int bottom);
 
