@@ -87,19 +87,22 @@ public sealed class UploadService(BatchService batches, ProcessingQueue queue, D
             }
 
             var imported = new List<Core.Archive.BatchDocument>();
+            IReadOnlyList<ImportSkip> skipped = [];
+            IReadOnlyList<ImportDuplicate> elsewhere = [];
             if (accepted.Count > 0)
             {
                 var open = batches.OpenForCapture(actor, batch.Name);
                 var result = batches.Import(actor, open, accepted, cancellationToken);
                 imported.AddRange(result.Imported);
                 refused.AddRange(result.Refused);
+                (skipped, elsewhere) = (result.AlreadyInBatch, result.FoundElsewhere);
                 if (imported.Count > 0)
                 {
                     queue.Enqueue(actor, batch.Name);
                 }
             }
 
-            return new UploadResult(batch.Name, imported, refused);
+            return new UploadResult(batch.Name, imported, refused) { AlreadyInBatch = skipped, FoundElsewhere = elsewhere };
         }
         finally
         {

@@ -32,13 +32,18 @@ public sealed record BatchStatusView(string Id, string Name, BatchState State, i
 }
 
 /// <summary>What an upload stored and refused; <see cref="Events"/> streams the recognition's progress.</summary>
-public sealed record UploadResponse(string Batch, IReadOnlyList<UploadedDocument> Imported, IReadOnlyList<UploadRefusal> Refused, string Events)
+/// <param name="Skipped">Files passed over because the batch already holds the same content.</param>
+/// <param name="Duplicates">Files stored although the same content is elsewhere in the archive (named in the message).</param>
+public sealed record UploadResponse(string Batch, IReadOnlyList<UploadedDocument> Imported, IReadOnlyList<UploadRefusal> Refused, IReadOnlyList<UploadRefusal> Skipped, IReadOnlyList<UploadRefusal> Duplicates, string Events)
 {
     public static UploadResponse Of(Application.Capture.UploadResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         return new(result.Batch, result.Imported.Select(d => new UploadedDocument(d.Id, d.SourceName)).ToList(),
-            result.Refused.Select(r => new UploadRefusal(r.DisplayName, r.Message)).ToList(), $"/api/batches/{Uri.EscapeDataString(result.Batch)}/events");
+            result.Refused.Select(r => new UploadRefusal(r.DisplayName, r.Message)).ToList(),
+            result.AlreadyInBatch.Select(s => new UploadRefusal(s.DisplayName, s.Message)).ToList(),
+            result.FoundElsewhere.Select(d => new UploadRefusal(d.DisplayName, d.Message)).ToList(),
+            $"/api/batches/{Uri.EscapeDataString(result.Batch)}/events");
     }
 }
 

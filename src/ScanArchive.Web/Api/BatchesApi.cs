@@ -66,8 +66,10 @@ public static class BatchesApi
         var response = UploadResponse.Of(await uploads.ReceiveAsync(http.Actor(), name, FormUploads.Of(form), cancellationToken));
         if (response.Imported.Count == 0)
         {
+            // Every file refused, or already in the batch (an upload sent twice): nothing new to recognize.
             return ApiProblems.Problem(http, StatusCodes.Status422UnprocessableEntity, "nothingImported",
-                string.Join(Environment.NewLine, response.Refused.Select(r => r.Message)), new Dictionary<string, object?> { ["refused"] = response.Refused });
+                string.Join(Environment.NewLine, response.Refused.Concat(response.Skipped).Select(r => r.Message)),
+                new Dictionary<string, object?> { ["refused"] = response.Refused, ["skipped"] = response.Skipped });
         }
 
         return TypedResults.Accepted(response.Events, response);
