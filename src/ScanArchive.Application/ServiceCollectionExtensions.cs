@@ -34,6 +34,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<EntryService>();
         services.AddSingleton<CustomerService>();
         services.AddSingleton<AuditService>();
+        services.AddSingleton<Statistics.StatsService>();
         services.AddSingleton<RecognitionEngines>();
         services.AddSingleton<BatchActivity>();
         services.AddSingleton<ProcessingService>();
@@ -43,6 +44,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Review.PageReworker>();
         services.AddSingleton<Review.ReviewService>();
         services.AddSingleton<Review.ReviewDocumentsService>();
+        services.AddSingleton<Review.CharacterCheckService>();
+        services.AddSingleton<Review.TemplateLearningService>();
         return services;
     }
 

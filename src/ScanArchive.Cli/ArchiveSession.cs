@@ -41,7 +41,7 @@ internal static class ArchiveSession
         var culture = GlobalOptions.ApplyUiCulture(result);
         var dataFolder = GlobalOptions.DataFolder(result);
         var services = new ServiceCollection()
-            .AddScanArchive(new ScanArchiveOptions { DataFolder = dataFolder, Ocr = ocr ?? new TesseractOptions() })
+            .AddScanArchive(new ScanArchiveOptions { DataFolder = dataFolder, Ocr = ocr ?? new TesseractOptions(), Engine = Commands.EngineOptions.EngineOf(result) })
             .BuildServiceProvider();
         await using (services)
         {

@@ -29,6 +29,8 @@ public sealed class ExtractionDictionary
     private readonly Dictionary<string, LabelEntry> _labels = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _labelsByField = new(StringComparer.Ordinal);
 
+    private LabelHeads Heads { get; set; } = LabelHeads.Empty;
+
     private ExtractionDictionary()
     {
     }
@@ -146,6 +148,16 @@ public sealed class ExtractionDictionary
     /// <summary>The labels (as written in the data file) of a canonical field, fallback labels included.</summary>
     public IReadOnlyList<string> LabelsOf(string key) => _labelsByField.TryGetValue(key, out var list) ? list : [];
 
+    /// <summary>
+    /// A label the dictionary does not list, understood by its head words (申请人姓名, Name of applicant; see
+    /// <c>labelHeads</c> in <c>Data/labels.json</c>): a field's entry, an ignore entry (经办人姓名), or null.
+    /// </summary>
+    /// <param name="text">The label as printed (colon optional).</param>
+    public LabelEntry? FindLabelByHead(string text) => Heads.Find(text);
+
+    /// <summary>Longest normalized text a head-word label may have.</summary>
+    internal int LongestHeadLabel => Heads.MaxLength;
+
     /// <summary>Every normalized label (for fuzzy matching).</summary>
     internal IEnumerable<KeyValuePair<string, LabelEntry>> AllLabels => _labels;
 
@@ -195,6 +207,7 @@ public sealed class ExtractionDictionary
             SubtotalLabels = Strings(payment, "subtotal").Select(HalfWidth.LabelKey).ToHashSet(StringComparer.Ordinal);
         }
 
+        Heads = LabelHeads.Read(root);
         CustomerNoPatterns = Strings(root, "customerNoPatterns").Select(p => new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))).ToList();
         var suffixes = root.GetProperty("companySuffixes");
         CompanySuffixesZh = Strings(suffixes, "zh").OrderByDescending(s => s.Length).ToList();

@@ -26,9 +26,10 @@ public static class WorkstationApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, Func<ScanArchiveOptions, ScanArchiveOptions>? options = null)
     {
         ArgumentNullException.ThrowIfNull(args);
+        var (arguments, https) = WorkstationSettings.SplitHttps(args);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            Args = args,
+            Args = arguments,
             ApplicationName = typeof(WorkstationApp).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
@@ -37,16 +38,35 @@ public static class WorkstationApp
         builder.WebHost.UseStaticWebAssets();
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Lifetime", LogLevel.Information);
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        var urls = builder.Configuration["urls"] ?? builder.Configuration[WebHostDefaults.ServerUrlsKey];
+        if (string.IsNullOrEmpty(urls))
         {
-            builder.WebHost.UseUrls(WorkstationSettings.DefaultUrl);
+            builder.WebHost.UseUrls(https is null ? WorkstationSettings.DefaultUrl : WorkstationSettings.DefaultHttpsUrl);
+        }
+        else if (https is not null && !urls.Contains("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"--https needs an https:// address in --urls, not '{urls}'.");
         }
 
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = UploadService.MaxRequestBytes);
+        // Loaded here, so that a wrong file or password stops the start with a clear message.
+        var certificate = https?.CertificatePath is null ? null : https.LoadCertificate();
+        if (https is not null && certificate is null && string.IsNullOrEmpty(builder.Configuration["Kestrel:Certificates:Default:Path"]))
+        {
+            throw new InvalidOperationException("--https needs a certificate: --cert FILE.pfx [--cert-password-file FILE], or Kestrel:Certificates:Default:Path.");
+        }
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = UploadService.MaxRequestBytes;
+            if (certificate is not null)
+            {
+                kestrel.ConfigureHttpsDefaults(o => o.ServerCertificate = certificate);
+            }
+        });
         builder.Services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = UploadService.MaxRequestBytes);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
-        var application = new ScanArchiveOptions { DataFolder = WorkstationSettings.DataFolder(args) };
+        var application = new ScanArchiveOptions { DataFolder = WorkstationSettings.DataFolder(arguments) };
         application = options?.Invoke(application) ?? application;
         var services = builder.Services;
         services.AddScanArchive(application);
@@ -76,10 +96,12 @@ public static class WorkstationApp
         app.UseRequestLocalization(WorkstationCultures.Options());
         app.UseExceptionHandler();
         app.UseSecurityHeaders();
+        app.UseSignInThrottle();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseStateChangeAntiforgery();
         app.UseAuditAddress();
 
         app.MapStaticAssets().AllowAnonymous();
@@ -91,6 +113,7 @@ public static class WorkstationApp
         api.MapSearchApi();
         api.MapCustomersApi();
         api.MapAuditApi();
+        api.MapWorkstationApi();
         app.MapUiEndpoints();
         app.MapOpenApi();
         app.MapScalarApiReference();

@@ -111,13 +111,18 @@ public sealed class ReviewEditingTests(ReviewFixture fixture, ITestOutputHelper 
         var (key, _) = await ActiveFieldAsync(first, firstRoot);
         Assert.Equal(key, await secondRoot.GetAttributeAsync("data-field"));
 
-        // Both start typing; the first saves first.
+        // Both start typing; the first saves first. The second's screen has taken its typing as a draft (the server
+        // saw it) before the first saves: the first's value then arrives while the second's text stays as typed.
+        await Expect(second.Page.Locator($"[data-field-input='{key}']")).ToBeFocusedAsync();
         await second.Page.Keyboard.PressAsync("Control+A");
         await second.Page.Keyboard.TypeAsync("SECOND-VALUE");
+        await Expect(second.Page.Locator($"[data-testid=field][data-field='{key}']")).ToHaveAttributeAsync("data-draft", "true");
         await first.Page.Keyboard.PressAsync("Control+A");
         await first.Page.Keyboard.TypeAsync("FIRST-VALUE");
         await first.Page.Keyboard.PressAsync("Enter");
         await Expect(first.Page.Locator($"[data-testid=field][data-field='{key}']")).ToHaveAttributeAsync("data-state", "confirmed");
+        await Expect(second.Page.Locator($"[data-testid=field][data-field='{key}']")).ToHaveAttributeAsync("data-state", "confirmed");
+        await Expect(second.Page.Locator($"[data-field-input='{key}']")).ToHaveValueAsync("SECOND-VALUE");
         await second.Page.Keyboard.PressAsync("Enter");
 
         var message = second.Page.Locator($"[data-testid=field][data-field='{key}'] [data-testid=field-message]");

@@ -11,7 +11,7 @@ internal enum Command
     Help,
 }
 
-internal sealed record CommandLine(Command Command, int Seed, string? Directory, IReadOnlyList<string> Only)
+internal sealed record CommandLine(Command Command, int Seed, string? Directory, IReadOnlyList<string> Only, bool Variants = false)
 {
     public const int DefaultSeed = 20261122;
 
@@ -25,6 +25,9 @@ internal sealed record CommandLine(Command Command, int Seed, string? Directory,
                                                          exit code 1 on any mismatch
           --self-test                                    check ID-number, amount-word and encoder logic
           --list                                         list the pages and what each tests
+          --variants                                     with --out/--list: the variant set (customer forms with
+                                                         label wordings and layouts the field finder was not
+                                                         written against) instead of the committed set
           --help
 
         The seed defaults to 20261122 (the committed sample-scans/ set).
@@ -36,6 +39,7 @@ internal sealed record CommandLine(Command Command, int Seed, string? Directory,
         var seed = DefaultSeed;
         string? directory = null;
         var only = new List<string>();
+        var variants = false;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -65,6 +69,9 @@ internal sealed record CommandLine(Command Command, int Seed, string? Directory,
                 case "--list":
                     command = Command.List;
                     break;
+                case "--variants":
+                    variants = true;
+                    break;
                 case "--help" or "-h":
                     command = Command.Help;
                     break;
@@ -73,7 +80,7 @@ internal sealed record CommandLine(Command Command, int Seed, string? Directory,
             }
         }
 
-        return new CommandLine(command, seed, directory, only);
+        return new CommandLine(command, seed, directory, only, variants);
     }
 
     private static string Value(IReadOnlyList<string> args, ref int i) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ScanArchive.SampleGenerator;
 using ScanArchive.SampleGenerator.Rendering;
+using ScanArchive.SampleGenerator.Variants;
 
 // Interpolated dates and numbers must not follow the machine's culture (a Thai calendar would
 // change every year printed), or the output would differ between machines.
@@ -25,7 +26,7 @@ try
     {
         case Command.Generate:
         {
-            var specs = SelectPages(commandLine.Only);
+            var specs = SelectPages(Catalog(commandLine), commandLine.Only);
             using var fonts = FontLibrary.Load();
             var generator = new SampleSetGenerator(fonts, commandLine.Seed);
             var pages = generator.WriteAll(commandLine.Directory!, specs, Console.Out);
@@ -44,7 +45,7 @@ try
             return SelfTest.Run(Console.Out) ? 0 : 1;
 
         case Command.List:
-            foreach (var spec in PageCatalog.All)
+            foreach (var spec in Catalog(commandLine))
             {
                 Console.WriteLine($"{spec.ImageFileName,-48} {spec.Template.DocType,-22} {spec.Purpose}");
             }
@@ -62,18 +63,20 @@ catch (Exception ex) when (ex is FileNotFoundException or InvalidOperationExcept
     return 3;
 }
 
-static IReadOnlyList<PageSpec> SelectPages(IReadOnlyList<string> only)
+static IReadOnlyList<PageSpec> Catalog(CommandLine commandLine) => commandLine.Variants ? VariantCatalog.All : PageCatalog.All;
+
+static IReadOnlyList<PageSpec> SelectPages(IReadOnlyList<PageSpec> catalog, IReadOnlyList<string> only)
 {
     if (only.Count == 0)
     {
-        return PageCatalog.All;
+        return catalog;
     }
 
-    var unknown = only.Where(n => PageCatalog.All.All(p => p.Name != n)).ToList();
+    var unknown = only.Where(n => catalog.All(p => p.Name != n)).ToList();
     if (unknown.Count > 0)
     {
         throw new InvalidOperationException($"Unknown page name(s): {string.Join(", ", unknown)}; see --list.");
     }
 
-    return PageCatalog.All.Where(p => only.Contains(p.Name)).ToList();
+    return catalog.Where(p => only.Contains(p.Name)).ToList();
 }

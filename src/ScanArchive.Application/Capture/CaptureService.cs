@@ -40,7 +40,7 @@ public sealed class CaptureService(ScanArchiveOptions options, ArchiveHost host,
         ArgumentNullException.ThrowIfNull(profile);
         var batch = batches.OpenForCapture(actor, batchName);
         using var scope = actor.AuditScope();
-        var processor = engines.Processor(profile.EffectiveQuality(), profile.Language);
+        var processor = engines.Processor(profile.EffectiveQuality(), profile.Language, profile.Engine);
         var blankPagesSeparate = profile.BlankPages == BlankPageHandling.Separate;
         var session = $"scan-{DateTime.Now:yyyyMMdd-HHmmss}";
         var culture = CultureInfo.CurrentUICulture;

@@ -37,4 +37,25 @@ public sealed class CustomerService(ArchiveHost host)
         Store.Audit(new AuditEvent(actor.UserName, "customer.view", customer.Id, null, actor.Address));
         return new CustomerFile(customer, entries);
     }
+
+    /// <summary>Entries in doubt that point at this customer file (their conflict names it).</summary>
+    public IReadOnlyList<ArchiveEntry> ConflictsOf(Actor actor, string customerId)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(customerId);
+        actor.Require(Permission.ReadArchive);
+        return Store.Entries().Where(e => e.CustomerConflict is { } c && c.Split("; ").Any(p => p.StartsWith(customerId + " ", StringComparison.Ordinal))).ToList();
+    }
+
+    /// <summary>
+    /// A reviewer settles an entry in doubt: files it under <paramref name="customerId"/> (the person chose that file),
+    /// or (null) keeps it apart in a file of its own. One write with its audit record.
+    /// </summary>
+    public ArchiveEntry Resolve(Actor actor, string number, string? customerId, string? note = null)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        actor.Require(Permission.Review);
+        using var scope = actor.AuditScope();
+        return Store.ResolveCustomerConflict(number, string.IsNullOrWhiteSpace(customerId) ? null : customerId.Trim(), actor.UserName, note);
+    }
 }

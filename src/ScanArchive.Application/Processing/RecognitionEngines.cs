@@ -10,6 +10,7 @@ using ScanArchive.Imaging;
 using ScanArchive.Imaging.Encoders;
 using ScanArchive.Imaging.Quality;
 using ScanArchive.Ocr;
+using ScanArchive.Ocr.Paddle;
 
 namespace ScanArchive.Application.Processing;
 
@@ -27,11 +28,11 @@ public sealed class RecognitionEngines(ScanArchiveOptions options, ArchiveHost h
 
     /// <summary>Starts the engines for <paramref name="languages"/> now (so the first page does not wait for them).</summary>
     /// <exception cref="RecognitionUnavailableException">They cannot start.</exception>
-    public int Warm(string? languages = null) => EnginesFor(languages).Pool.Concurrency;
+    public int Warm(string? languages = null, OcrEngineChoice? engine = null) => EnginesFor(languages, engine).Pool.Concurrency;
 
     /// <summary>A processor for one job.</summary>
     /// <exception cref="RecognitionUnavailableException">Engines or templates cannot be loaded; the message says why.</exception>
-    public BatchProcessor Processor(QualityProfile? quality = null, string? languages = null)
+    public BatchProcessor Processor(QualityProfile? quality = null, string? languages = null, OcrEngineChoice? engine = null)
     {
         FieldExtractor extractor;
         try
@@ -43,7 +44,7 @@ public sealed class RecognitionEngines(ScanArchiveOptions options, ArchiveHost h
             throw new RecognitionUnavailableException(UserMessages.Pick("表单模板无法读取：", "A form template cannot be read: ", CultureInfo.CurrentUICulture) + ex.Message, ex);
         }
 
-        var engines = EnginesFor(languages);
+        var engines = EnginesFor(languages, engine);
         return new BatchProcessor(
             host.Store,
             host.StoredFileReader(new DocumentReader()),
@@ -57,9 +58,9 @@ public sealed class RecognitionEngines(ScanArchiveOptions options, ArchiveHost h
 
     /// <summary>The page engines and the quality cleaner for <paramref name="languages"/> (the review screen reads single pages again with them).</summary>
     /// <exception cref="RecognitionUnavailableException">They cannot start.</exception>
-    public (IOcrEngine Engine, IPageCleaner Cleaner) PageEngines(string? languages = null)
+    public (IOcrEngine Engine, IPageCleaner Cleaner) PageEngines(string? languages = null, OcrEngineChoice? engine = null)
     {
-        var engines = EnginesFor(languages);
+        var engines = EnginesFor(languages, engine);
         return (engines.Pool, new PageCleaner(engines.Orientation));
     }
 
@@ -84,7 +85,7 @@ public sealed class RecognitionEngines(ScanArchiveOptions options, ArchiveHost h
     }
 
     /// <summary>Pages recognized at once by the engines for <paramref name="languages"/>.</summary>
-    public int Concurrency(string? languages = null) => EnginesFor(languages).Pool.Concurrency;
+    public int Concurrency(string? languages = null) => EnginesFor(languages, null).Pool.Concurrency;
 
     public void Dispose()
     {
@@ -96,10 +97,12 @@ public sealed class RecognitionEngines(ScanArchiveOptions options, ArchiveHost h
         _engines.Clear();
     }
 
-    private Engines EnginesFor(string? languages)
+    private Engines EnginesFor(string? languages, OcrEngineChoice? engine)
     {
-        var key = string.IsNullOrWhiteSpace(languages) ? options.Ocr.Languages : languages.Trim();
-        var lazy = _engines.GetOrAdd(key, k => new Lazy<Engines>(() => Start(k), LazyThreadSafetyMode.ExecutionAndPublication));
+        var langs = string.IsNullOrWhiteSpace(languages) ? options.Ocr.Languages : languages.Trim();
+        var choice = engine ?? options.Engine;
+        var key = choice == OcrEngineChoice.Tesseract ? langs : langs + "|" + choice;
+        var lazy = _engines.GetOrAdd(key, _ => new Lazy<Engines>(() => Start(langs, choice), LazyThreadSafetyMode.ExecutionAndPublication));
         try
         {
             return lazy.Value;
@@ -135,14 +138,13 @@ public sealed class RecognitionEngines(ScanArchiveOptions options, ArchiveHost h
         }
     }
 
-    private Engines Start(string languages)
+    private Engines Start(string languages, OcrEngineChoice choice)
     {
         TesseractOrientationDetector? orientation = null;
         try
         {
             orientation = TesseractOrientationDetector.Create(options.Ocr.TessdataPath);
-            var pool = TesseractEnginePool.Create(options.Ocr with { Languages = languages, RenderTextLayer = true });
-            return new Engines(pool, orientation);
+            return new Engines(PageEngine(options.Ocr with { Languages = languages, RenderTextLayer = true }, choice), orientation);
         }
         catch (OcrException ex)
         {
@@ -151,7 +153,48 @@ public sealed class RecognitionEngines(ScanArchiveOptions options, ArchiveHost h
         }
     }
 
-    private sealed record Engines(TesseractEnginePool Pool, TesseractOrientationDetector Orientation) : IDisposable
+    /// <summary>
+    /// The page engine for a choice: Tesseract, PP-OCR, or both (auto). Auto without the PP-OCR models installed reads
+    /// with Tesseract alone, so that a machine without them keeps working; an explicit <c>paddle</c> fails clearly.
+    /// </summary>
+    /// <exception cref="OcrException">An engine cannot start.</exception>
+    public static IOcrEngine PageEngine(TesseractOptions tesseract, OcrEngineChoice choice)
+    {
+        if (choice == OcrEngineChoice.Paddle)
+        {
+            return PaddleOcrEngine.Create(new PaddleOptions { Workers = tesseract.Workers });
+        }
+
+        var pool = TesseractEnginePool.Create(tesseract);
+        if (choice == OcrEngineChoice.Tesseract || !tesseract.Languages.Contains("chi", StringComparison.Ordinal))
+        {
+            return pool;
+        }
+
+        try
+        {
+            return new HybridOcrEngine(pool, PaddleOcrEngine.Create(new PaddleOptions { Workers = tesseract.Workers }));
+        }
+        catch (OcrException) when (!PaddleInstalled())
+        {
+            return pool;
+        }
+    }
+
+    private static bool PaddleInstalled()
+    {
+        try
+        {
+            PaddleModelFiles.Locate();
+            return true;
+        }
+        catch (OcrException)
+        {
+            return false;
+        }
+    }
+
+    private sealed record Engines(IOcrEngine Pool, TesseractOrientationDetector Orientation) : IDisposable
     {
         public void Dispose()
         {

@@ -29,8 +29,58 @@ public sealed class SearchService(ArchiveHost host) : IDisposable
             results = index.Search(query);
         }
 
-        host.Store.Audit(new AuditEvent(actor.UserName, "archive.search", query.Text ?? "", $"{results.TotalHits} hit(s)", actor.Address));
+        host.Store.Audit(new AuditEvent(actor.UserName, "archive.search", query.Text ?? "", $"{results.TotalHits} hit(s), {results.Elapsed.TotalMilliseconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)} ms", actor.Address));
         return results;
+    }
+
+    /// <summary>Most hits read to filter by batch (the index has no batch field; the filter applies to the best ones).</summary>
+    public const int MaxBatchFilterHits = 1000;
+
+    /// <summary>
+    /// Searches for a screen: like <see cref="Search"/>, optionally only entries of <paramref name="batch"/>, and each hit
+    /// with the boxes of the matching words on its page.
+    /// </summary>
+    public FoundHits Find(Actor actor, SearchQuery query, string? batch = null)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var byBatch = !string.IsNullOrWhiteSpace(batch);
+        var results = Search(actor, byBatch ? query with { Skip = 0, Take = MaxBatchFilterHits } : query);
+        var hits = new List<FoundHit>();
+        var total = results.TotalHits;
+        var candidates = results.Hits
+            .Select(h => (Hit: h, Entry: host.Store.FindEntry(h.ArchiveNumber)))
+            .Where(x => x.Entry is not null && (!byBatch || string.Equals(x.Entry.BatchName, batch!.Trim(), StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+        if (byBatch)
+        {
+            total = candidates.Count;
+            candidates = candidates.Skip(query.Skip).Take(query.Take).ToList();
+        }
+
+        foreach (var (hit, entry) in candidates)
+        {
+            var page = hit.PageNumber is { } number ? HitBoxes(entry!, number, query.Text) : new PageHitBoxes(null, 0, 0, []);
+            hits.Add(new FoundHit(hit, entry!.BatchName, page));
+        }
+
+        return new FoundHits(total, hits, results.Elapsed);
+    }
+
+    /// <summary>
+    /// Where the query's words are on an entry's page: boxes of the stored OCR words that match its terms (see
+    /// <see cref="HitLocator"/>), in the page image's pixels. Empty when the page has no recognized words.
+    /// </summary>
+    public PageHitBoxes HitBoxes(ArchiveEntry entry, int pageNumber, string queryText)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var page = entry.Pages.FirstOrDefault(p => p.Number == pageNumber);
+        var stored = page is null ? null : host.Store.FindPage(page.PageId);
+        if (stored is null)
+        {
+            return new PageHitBoxes(page?.PageId, 0, 0, []);
+        }
+
+        return new PageHitBoxes(stored.Id, stored.Image?.Width ?? stored.Ocr.Width, stored.Image?.Height ?? stored.Ocr.Height, HitLocator.Locate(stored.Ocr, queryText));
     }
 
     /// <summary>

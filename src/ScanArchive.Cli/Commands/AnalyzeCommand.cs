@@ -40,13 +40,13 @@ internal static class AnalyzeCommand
             var culture = GlobalOptions.ApplyUiCulture(result);
             var dataFolder = GlobalOptions.DataFolder(result);
             return quality.Read(result, dataFolder, culture) is { } profile
-                ? RunAsync(result.GetValue(inputs) ?? [], result.GetValue(output), result.GetValue(json), profile, engine.Read(result), dataFolder, culture, cancellationToken)
+                ? RunAsync(result.GetValue(inputs) ?? [], result.GetValue(output), result.GetValue(json), profile, engine.Read(result), EngineOptions.EngineOf(result), dataFolder, culture, cancellationToken)
                 : Task.FromResult(ExitCodes.UsageOrSetup);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] inputs, string? outDir, bool json, QualityProfile quality, TesseractOptions ocrOptions, string dataFolder, CultureInfo culture, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string[] inputs, string? outDir, bool json, QualityProfile quality, TesseractOptions ocrOptions, OcrEngineChoice engineChoice, string dataFolder, CultureInfo culture, CancellationToken cancellationToken)
     {
         var collected = InputCollector.Collect(inputs);
         ArchiveSession.ReportSkipped(collected, culture);
@@ -69,12 +69,12 @@ internal static class AnalyzeCommand
             return ExitCodes.UsageOrSetup;
         }
 
-        TesseractEnginePool pool;
+        IOcrEngine pool;
         TesseractOrientationDetector? orientation = null;
         try
         {
             orientation = TesseractOrientationDetector.Create(ocrOptions.TessdataPath);
-            pool = TesseractEnginePool.Create(ocrOptions);
+            pool = Application.Processing.RecognitionEngines.PageEngine(ocrOptions, engineChoice);
         }
         catch (OcrException ex)
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ScanArchive.Core.Ocr;
 using ScanArchive.Ocr;
 
 namespace ScanArchive.Cli.Commands;
@@ -22,6 +23,14 @@ internal sealed class EngineOptions
         Description = "Pages recognized in parallel (default: number of processors). / 并行识别页数。",
     };
 
+    private readonly Option<OcrEngineChoice> _engine = new(EngineOptionName)
+    {
+        Description = "Recognition engine: auto (PP-OCR for Chinese lines, Tesseract for Latin text), tesseract, paddle. / 识别引擎：auto（中文行用 PP-OCR，英文用 Tesseract）、tesseract、paddle。",
+        DefaultValueFactory = _ => OcrEngineChoice.Auto,
+    };
+
+    private const string EngineOptionName = "--engine";
+
     /// <summary>The --lang option, to tell an explicit choice from the default.</summary>
     public Option<string> LanguageOption => _lang;
 
@@ -30,7 +39,17 @@ internal sealed class EngineOptions
         command.Options.Add(_lang);
         command.Options.Add(_tessdata);
         command.Options.Add(_workers);
+        command.Options.Add(_engine);
     }
+
+    /// <summary>The --engine option, to tell an explicit choice from a profile's.</summary>
+    public Option<OcrEngineChoice> EngineOption => _engine;
+
+    /// <summary>The engine chosen on the command line of <paramref name="result"/> (auto when the command has no --engine).</summary>
+    public static OcrEngineChoice EngineOf(ParseResult result) =>
+        result.CommandResult.Command.Options.FirstOrDefault(o => o.Name == EngineOptionName) is Option<OcrEngineChoice> option
+            ? result.GetValue(option)
+            : OcrEngineChoice.Auto;
 
     public TesseractOptions Read(ParseResult result) => new()
     {

@@ -46,6 +46,11 @@ internal static class ScanCommand
                     profile = profile with { Language = engine.Read(result).Languages };
                 }
 
+                if (result.GetResult(engine.EngineOption) is not null)
+                {
+                    profile = profile with { Engine = EngineOptions.EngineOf(result) };
+                }
+
                 var name = result.GetValue(batchName)!;
                 var sheets = new Progress<ScannedSheet>(sheet => Console.Error.WriteLine(UserMessages.Pick(
                     $"已扫描第 {sheet.Page} 页（{sheet.Width}×{sheet.Height}，{sheet.Dpi} dpi）",

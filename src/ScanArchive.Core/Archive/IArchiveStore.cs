@@ -108,6 +108,13 @@ public interface IArchiveStore : IDisposable
     /// </summary>
     BatchPage ReplacePage(string pageId, PageReplacement replacement, string user);
 
+    /// <summary>
+    /// Stores pages' recognitions corrected by a reviewer (the character check: characters confirmed or fixed), keeping
+    /// images, text layers and verdicts, in one write with the audit record and the batch's new version.
+    /// </summary>
+    /// <exception cref="ArchiveException">Wrong state, a page of another batch, or <paramref name="expectedVersion"/> is stale.</exception>
+    Batch CorrectPageText(string batchId, IReadOnlyDictionary<string, Ocr.OcrPage> pages, string user, string details, int? expectedVersion = null);
+
     /// <summary>Stores an original (a sheet scanned again) unmodified in the file store.</summary>
     StoredFile StoreOriginal(ReadOnlySpan<byte> content, string extension);
 
@@ -138,6 +145,13 @@ public interface IArchiveStore : IDisposable
 
     /// <summary>Finds a customer file by its id, ID number or customer number.</summary>
     Customer? FindCustomer(string key);
+
+    /// <summary>
+    /// Settles an entry's customer conflict in one write with its audit record: links it to
+    /// <paramref name="customerId"/>, or (null) keeps it apart in a new customer file of its own; the entry is indexed again.
+    /// </summary>
+    /// <exception cref="ArchiveException">The entry or customer is unknown, or the entry has no conflict.</exception>
+    ArchiveEntry ResolveCustomerConflict(string number, string? customerId, string user, string? note = null);
 
     /// <summary>Opens a stored file for reading.</summary>
     /// <exception cref="ArchiveException">The file is missing.</exception>

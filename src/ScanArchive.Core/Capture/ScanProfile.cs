@@ -47,6 +47,9 @@ public sealed record ScanProfile
     /// <summary>OCR languages (Tesseract names joined with +).</summary>
     public string Language { get; init; } = "chi_sim+eng";
 
+    /// <summary>Which engine reads the pages (default <see cref="Ocr.OcrEngineChoice.Auto"/>: PP-OCR for Chinese lines, Tesseract for Latin text).</summary>
+    public Ocr.OcrEngineChoice Engine { get; init; } = Ocr.OcrEngineChoice.Auto;
+
     /// <summary>Extra device options applied after the settings above.</summary>
     public IReadOnlyList<DeviceOptionSetting> Options { get; init; } = [];
 

@@ -64,17 +64,12 @@ public static class ArchiveApi
         return TypedResults.File(stream, "application/pdf", entry.Number + ".pdf");
     }
 
-    private static Ok<SearchResults> Search(HttpContext http, SearchService search, string? q, string? type, DateOnly? from, DateOnly? to, string? customer, int? skip, int? take) =>
-        TypedResults.Ok(search.Search(http.Actor(), new SearchQuery
-        {
-            Text = q ?? "",
-            DocumentType = type,
-            From = from,
-            To = to,
-            Customer = customer,
-            Skip = Math.Max(0, skip ?? 0),
-            Take = Math.Clamp(take ?? 20, 1, 1000),
-        }));
+    private static Ok<SearchResponse> Search(HttpContext http, SearchService search, string? q, string? type, DateOnly? from, DateOnly? to, string? customer, string? batch, string? number, int? skip, int? take)
+    {
+        var (s, t) = (Math.Max(0, skip ?? 0), Math.Clamp(take ?? 20, 1, 1000));
+        var found = search.Find(http.Actor(), WorkstationApi.Query(q, type, from, to, customer, number, s, t), batch);
+        return TypedResults.Ok(SearchResponse.Of(found, s, t));
+    }
 
     private static Ok<CustomerView> Customer(string key, HttpContext http, CustomerService customers)
     {

@@ -41,6 +41,12 @@ public static class ReviewApi
         group.MapPost("/{name}/documents/{documentId}/split", Split).RequireAuthorization(review).WithSummary("Splits the review document so that beforePageId begins a new one.");
         group.MapPost("/{name}/documents/{documentId}/merge", Merge).RequireAuthorization(review).WithSummary("Merges the review document into the previous one.");
         group.MapPost("/{name}/move-page", MovePage).RequireAuthorization(review).WithSummary("Moves a page into another review document at a 0-based position.");
+        group.MapGet("/{name}/characters", Characters).RequireAuthorization(review)
+            .WithSummary("The character check: doubtful characters (confidence under ?below=, 0–1, default 0.6) with their boxes, grouped by character.");
+        group.MapPost("/{name}/characters", FixCharacters).RequireAuthorization(review)
+            .WithSummary("Confirms ({id, text} with the same text) or fixes characters of the character check in the pages' text; {fixes, version}.");
+        group.MapPost("/{name}/documents/{documentId}/template", SaveTemplate).RequireAuthorization(review)
+            .WithSummary("Saves the review document's field boxes as a zone template (<data>/templates/NAME.json) for the next folders of that form.");
         group.MapPost("/{name}/review/open", Open).RequireAuthorization(review).WithSummary("Marks the batch as being reviewed by the caller (others see it; no lock).");
         group.MapGet("/{name}/labels", Labels).RequireAuthorization(SecuritySetup.Policy(Permission.ReadArchive))
             .WithSummary("The label sheet of a committed batch: number, type, customer, pages and a QR code (SVG) per entry.");
@@ -110,6 +116,18 @@ public static class ReviewApi
     private static Ok<BatchStatusView> MovePage(string name, MovePageRequest request, HttpContext http, ReviewDocumentsService documents) =>
         TypedResults.Ok(BatchStatusView.Of(documents.MovePage(http.Actor(), name, request.PageId, request.ToDocumentId, request.Position, request.Version)));
 
+    private static Ok<CharacterCheck> Characters(string name, double? below, HttpContext http, CharacterCheckService characters) =>
+        TypedResults.Ok(characters.List(http.Actor(), name, below ?? CharacterCheckService.DefaultBelow));
+
+    private static Ok<CharacterCheckResult> FixCharacters(string name, CharacterFixRequest request, HttpContext http, CharacterCheckService characters) =>
+        TypedResults.Ok(characters.Apply(http.Actor(), name, request.Fixes ?? [], request.Version));
+
+    private static Created<SavedTemplate> SaveTemplate(string name, string documentId, TemplateRequest? request, HttpContext http, TemplateLearningService templates)
+    {
+        var saved = templates.SaveAsTemplate(http.Actor(), name, documentId, request?.Name);
+        return TypedResults.Created($"/api/templates/{Uri.EscapeDataString(saved.Name)}", saved);
+    }
+
     private static Ok<IReadOnlyList<ReviewQueueItem>> Queue(HttpContext http, ReviewDocumentsService documents) => TypedResults.Ok(documents.Queue(http.Actor()));
 
     private static Ok<BatchStatusView> Open(string name, HttpContext http, ReviewDocumentsService documents) =>
@@ -156,3 +174,9 @@ public sealed record VersionRequest(int? Version = null);
 
 /// <summary>Move a page into a review document at a 0-based position.</summary>
 public sealed record MovePageRequest(string PageId, string ToDocumentId, int Position, int? Version = null);
+
+/// <summary>Verdicts of the character check, against the batch version they were made on.</summary>
+public sealed record CharacterFixRequest(IReadOnlyList<CharacterFix>? Fixes, int? Version = null);
+
+/// <summary>Save a review document as a zone template (name optional).</summary>
+public sealed record TemplateRequest(string? Name = null);

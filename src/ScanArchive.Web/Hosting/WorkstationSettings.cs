@@ -6,6 +6,18 @@ public static class WorkstationSettings
     /// <summary>The address the server listens on when neither <c>--urls</c> nor <c>ASPNETCORE_URLS</c> says.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
+    /// <summary>The address the server listens on with <c>--https</c> when neither <c>--urls</c> nor <c>ASPNETCORE_URLS</c> says.</summary>
+    public const string DefaultHttpsUrl = "https://127.0.0.1:5443";
+
+    /// <summary>Serve over HTTPS.</summary>
+    public const string HttpsOption = "--https";
+
+    /// <summary>The certificate (PKCS#12) for <see cref="HttpsOption"/>.</summary>
+    public const string CertificateOption = "--cert";
+
+    /// <summary>A file holding the certificate's password.</summary>
+    public const string CertificatePasswordFileOption = "--cert-password-file";
+
     /// <summary>Environment variable naming the data folder.</summary>
     public const string DataVariable = "SCANARCHIVE_DATA";
 
@@ -60,4 +72,49 @@ public static class WorkstationSettings
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         return Path.Combine(home, ".local", "share", "scanarchive");
     }
+
+    /// <summary>
+    /// Takes <c>--https</c>, <c>--cert FILE</c> and <c>--cert-password-file FILE</c> out of <paramref name="args"/>
+    /// (the configuration's command-line parser would read <c>--https --cert</c> as one key and value).
+    /// </summary>
+    /// <returns>The other arguments, and the HTTPS settings (null without <c>--https</c>).</returns>
+    /// <exception cref="InvalidOperationException">A certificate option lacks its file, or is given without <c>--https</c>.</exception>
+    public static (string[] Others, HttpsSettings? Https) SplitHttps(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var rest = new List<string>();
+        var https = false;
+        string? certificate = null;
+        string? passwordFile = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case HttpsOption:
+                    https = true;
+                    break;
+                case CertificateOption:
+                    certificate = Path.GetFullPath(ValueAfter(args, ref i));
+                    break;
+                case CertificatePasswordFileOption:
+                    passwordFile = Path.GetFullPath(ValueAfter(args, ref i));
+                    break;
+                default:
+                    rest.Add(args[i]);
+                    break;
+            }
+        }
+
+        if (!https && (certificate is not null || passwordFile is not null))
+        {
+            throw new InvalidOperationException($"{CertificateOption} and {CertificatePasswordFileOption} need {HttpsOption}.");
+        }
+
+        return ([.. rest], https ? new HttpsSettings(certificate, passwordFile) : null);
+    }
+
+    private static string ValueAfter(IReadOnlyList<string> args, ref int i) =>
+        i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
+            ? args[++i]
+            : throw new InvalidOperationException($"{args[i]} needs a file name.");
 }

@@ -18,6 +18,9 @@ public static class SecuritySetup
     /// <summary>The cookie scheme.</summary>
     public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
 
+    /// <summary>The session cookie's name.</summary>
+    public const string AuthCookieName = "scanarchive.auth";
+
     /// <summary>Header that carries the anti-forgery token on cookie-authenticated API calls.</summary>
     public const string AntiforgeryHeader = "X-CSRF-TOKEN";
 
@@ -37,13 +40,14 @@ public static class SecuritySetup
             .PersistKeysToFileSystem(new DirectoryInfo(layout.WebKeys))
             .SetApplicationName("ScanArchive");
         services.AddSingleton<BearerTokens>();
+        services.AddSingleton<SignInThrottle>();
         services.AddAuthentication(DefaultScheme)
             .AddPolicyScheme(DefaultScheme, null, options =>
                 options.ForwardDefaultSelector = context =>
                     context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? BearerTokens.Scheme : CookieScheme)
             .AddCookie(CookieScheme, options =>
             {
-                options.Cookie.Name = "scanarchive.auth";
+                options.Cookie.Name = AuthCookieName;
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Strict;
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;

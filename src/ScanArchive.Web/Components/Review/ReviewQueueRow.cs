@@ -12,6 +12,7 @@ namespace ScanArchive.Web.Components.Review;
 /// <param name="FieldsMissing">Expected fields not found (null: not known).</param>
 /// <param name="Clerk">Who captured it.</param>
 /// <param name="Since">Since when it waits.</param>
+/// <param name="FieldsFromTemplate">Fields a zone template (learned from a reviewer) filled.</param>
 public sealed record ReviewQueueRow(
     string Name,
     Core.Archive.BatchState State,
@@ -23,4 +24,5 @@ public sealed record ReviewQueueRow(
     int? FieldsInvalid,
     int? FieldsMissing,
     string Clerk,
-    DateTimeOffset Since);
+    DateTimeOffset Since,
+    int FieldsFromTemplate = 0);

@@ -28,6 +28,8 @@ public static class ReviewShortcuts
     public static readonly ReviewShortcut ApproveBatch = new("A", "Shift+A", "ReviewUi.ApproveBatch");
     public static readonly ReviewShortcut Commit = new("C", "Shift+C", "ReviewUi.Commit");
     public static readonly ReviewShortcut Help = new("?", "?", "ReviewUi.Help");
+    public static readonly ReviewShortcut SaveTemplate = new("t", "T", "ReviewUi.SaveTemplate");
+    public static readonly ReviewShortcut Characters = new("c", "C", "ReviewUi.Characters");
     public static readonly ReviewShortcut ZoomIn = new("+", "+", "ReviewUi.ZoomIn");
     public static readonly ReviewShortcut ZoomOut = new("-", "−", "ReviewUi.ZoomOut");
     public static readonly ReviewShortcut FitWidth = new("w", "W", "ReviewUi.FitWidth");
@@ -42,7 +44,7 @@ public static class ReviewShortcuts
         new(null, "Tab / Shift+Tab", "ReviewUi.FieldSteps"),
         new(null, "Esc", "ReviewUi.LeaveField"),
         Next, NextPage, PreviousPage, ApprovePage, RejectPage, Blank, RotateLeft, RotateRight, RotateHalf, Rescan, Split,
-        Merge, Move, ApproveBatch, Commit,
+        Merge, Move, ApproveBatch, Commit, SaveTemplate, Characters,
         ZoomIn, ZoomOut, FitWidth, FitPage,
         new(null, "← ↑ → ↓", "ReviewUi.Pan"),
         Draw,
