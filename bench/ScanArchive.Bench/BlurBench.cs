@@ -69,8 +69,7 @@ internal static class BlurBench
             float P(double f) => edges.Count == 0 ? float.NaN : edges[(int)(f * (edges.Count - 1))];
             var contrast = m.PaperLevel - m.InkLevel;
             var all = EdgeBlurEstimator.Measure(m.Analysis, (int)Math.Max(20, contrast * 0.5), (int)Math.Max(20, contrast * 0.5));
-            var toScan150 = AnalysisImage.TargetDpi / m.AssumedAnalysisDpi;
-            double? S(double fraction) => all.MedianSpread((int)Math.Max(20, contrast * fraction)) * toScan150;
+            double? S(double fraction) => all.SpreadAt150((int)Math.Max(20, contrast * fraction), m.TextHeight / m.Analysis.Factor, m.AssumedAnalysisDpi);
             var n80 = all.Spreads.Count(s => s.Contrast >= contrast * 0.8);
             rows.Add((c, quality, null));
             var label = c.Defocused switch { true => "defocused", false => "sharp", null => "between" };

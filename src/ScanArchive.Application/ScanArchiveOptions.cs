@@ -13,8 +13,8 @@ public sealed record ScanArchiveOptions
     /// <summary>Recognition settings (languages, language data folder, workers). The text layer is always rendered.</summary>
     public TesseractOptions Ocr { get; init; } = new();
 
-    /// <summary>Which engine reads pages when neither the command nor the scan profile says (default: auto).</summary>
-    public Core.Ocr.OcrEngineChoice Engine { get; init; } = Core.Ocr.OcrEngineChoice.Auto;
+    /// <summary>Which engine reads pages when neither the command nor the scan profile says (default: Tesseract, see issue 19).</summary>
+    public Core.Ocr.OcrEngineChoice Engine { get; init; } = Core.Ocr.OcrEngineChoice.Tesseract;
 
     /// <summary>Archive numbering and clock.</summary>
     public Func<string, ArchiveStoreOptions>? StoreOptions { get; init; }

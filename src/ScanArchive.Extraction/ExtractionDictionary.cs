@@ -59,6 +59,9 @@ public sealed class ExtractionDictionary
     /// <summary>English/Malay company-name endings (Ltd., Co., Ltd., SDN BHD, …), longest first.</summary>
     public IReadOnlyList<string> CompanySuffixesEn { get; private set; } = [];
 
+    /// <summary>OCR misreadings of English/Malay company suffixes → the suffix (SIN BHD → SDN BHD).</summary>
+    public IReadOnlyDictionary<string, string> CompanySuffixMisreadings { get; private set; } = new Dictionary<string, string>();
+
     /// <summary>Words that may precede a Chinese company name in running text and are not part of it (仅供, 由, …).</summary>
     public IReadOnlyList<string> CompanyLeadingWords { get; private set; } = [];
 
@@ -211,7 +214,10 @@ public sealed class ExtractionDictionary
         CustomerNoPatterns = Strings(root, "customerNoPatterns").Select(p => new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))).ToList();
         var suffixes = root.GetProperty("companySuffixes");
         CompanySuffixesZh = Strings(suffixes, "zh").OrderByDescending(s => s.Length).ToList();
-        CompanySuffixesEn = Strings(suffixes, "en").OrderByDescending(s => s.Length).ToList();
+        CompanySuffixMisreadings = suffixes.TryGetProperty("misreadings", out var misread) && misread.TryGetProperty("en", out var misreadEn)
+            ? misreadEn.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.OrdinalIgnoreCase)
+            : new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        CompanySuffixesEn = Strings(suffixes, "en").Concat(CompanySuffixMisreadings.Keys).Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length).ToList();
         CompanyLeadingWords = Strings(root, "companyLeadingWords").OrderByDescending(s => s.Length).ToList();
         var markers = root.GetProperty("addressMarkers");
         AddressMarkersZh = Strings(markers, "zh").ToList();

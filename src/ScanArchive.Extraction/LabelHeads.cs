@@ -47,7 +47,6 @@ internal sealed class LabelHeads
             var words = rule.TryGetProperty("words", out var ws) ? ws.EnumerateArray().Select(x => Words(x.GetString()!)).Where(x => x.Length > 2).ToArray() : [];
             var fragments = rule.TryGetProperty("zh", out var zs) ? zs.EnumerateArray().Select(x => HalfWidth.LabelKey(x.GetString()!)).Where(x => x.Length > 0).ToArray() : [];
             result._rules.Add((key, words, fragments));
-            result._zhEndings.AddRange(fragments);
         }
 
         if (heads.TryGetProperty("zhEndings", out var endings))

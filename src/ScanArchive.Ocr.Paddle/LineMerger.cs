@@ -15,6 +15,9 @@ internal static class LineMerger
     /// <summary>A PP-OCR line only PP-OCR found is added when its mean probability is at least this (specks and rules read as text score lower).</summary>
     internal const float MinNewLineProbability = 0.8f;
 
+    /// <summary>Share of a Tesseract Chinese word's box under a PP-OCR Chinese line for the line to replace it.</summary>
+    internal const double MinClaimedOverlap = 0.3;
+
     /// <summary>A gap inside a PP-OCR line wider than this many line heights separates two columns.</summary>
     internal const double ColumnGapHeights = 2.5;
 
@@ -37,6 +40,10 @@ internal static class LineMerger
 
             var region = symbols.Skip(1).Aggregate(symbols[0].Box, (b, s) => b.Union(s.Box));
             var inside = Enumerable.Range(0, words.Count).Where(i => Inside(words[i].Word.Box, region)).ToList();
+
+            // Tesseract's Chinese "words" can be long groups of characters whose centre falls between PP-OCR's lines.
+            var overlapping = Enumerable.Range(0, words.Count)
+                .Where(i => words[i].Word.Text.Any(OcrText.IsCjk) && OverlapShare(words[i].Word.Box, region) >= MinClaimedOverlap).ToList();
             var hasChinese = symbols.Any(s => OcrText.IsCjk(s.Text[0]));
             if (!hasChinese)
             {
@@ -48,7 +55,7 @@ internal static class LineMerger
                 continue;
             }
 
-            foreach (var i in inside)
+            foreach (var i in inside.Concat(overlapping))
             {
                 claimed[i] = true;
             }
@@ -172,6 +179,13 @@ internal static class LineMerger
     {
         var box = words.Skip(1).Aggregate(words[0].Box, (b, w) => b.Union(w.Box));
         return new OcrLine(OcrText.JoinWords(words.Select(w => w.Text)), box, words, block);
+    }
+
+    private static double OverlapShare(PixelBox word, PixelBox region)
+    {
+        var w = Math.Min(word.Right, region.Right) - Math.Max(word.X, region.X);
+        var h = Math.Min(word.Bottom, region.Bottom) - Math.Max(word.Y, region.Y);
+        return w <= 0 || h <= 0 ? 0 : (double)w * h / Math.Max(1, word.Width * word.Height);
     }
 
     /// <summary>Whether a word's centre lies in the region, and it sits mostly within the region's height.</summary>

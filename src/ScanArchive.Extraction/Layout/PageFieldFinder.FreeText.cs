@@ -112,11 +112,14 @@ internal sealed partial class PageFieldFinder
                     continue;
                 }
 
-                var joined = string.Concat(LayoutText.Join(words).Text, " ", text.AsSpan(at, suffix.Length));
+                var printed = text.Substring(at, suffix.Length);
+                var misread = _dictionary.CompanySuffixMisreadings.TryGetValue(printed, out var fixedSuffix);
+                var joined = string.Concat(LayoutText.Join(words).Text, " ", misread ? fixedSuffix : printed);
                 if (Candidate(page, FieldKeys.CompanyName, all, FieldSource.Shape, top ? 0.85 : 0.6, false, null) is { } c)
                 {
                     letterheadFound |= top;
-                    yield return c with { Normalized = c.Normalized with { Value = joined }, Raw = joined };
+                    var validation = misread ? FieldValidation.Corrected : c.Normalized.Validation;
+                    yield return c with { Normalized = c.Normalized with { Value = joined, Validation = validation }, Raw = joined };
                 }
             }
         }

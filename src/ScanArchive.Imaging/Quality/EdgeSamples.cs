@@ -31,4 +31,28 @@ internal sealed record EdgeSamples(List<float> Sigmas, List<EdgeSpreadSample> Sp
         kept.Sort();
         return kept[kept.Count / 2];
     }
+
+    /// <summary>
+    /// The median gradient spread of the edges spanning at least <paramref name="minContrast"/> as the blur's own spread in pixels at 150 dpi for text of the sample
+    /// pages' size: the spread every edge has from sampling alone (a step falling between two pixels, √⅙ px) is taken
+    /// out, and the rest scaled by the resolution the text size implies. Scaled by the text, because legibility is about
+    /// blur against the size of the characters (a receipt's large print stays legible under a blur that would soften
+    /// 10-point text) and because declared resolutions lie (a receipt scanned at ~300 dpi declared 96).
+    /// </summary>
+    /// <param name="minContrast">Grey levels an edge's ramp must span (full contrast).</param>
+    /// <param name="textHeightAnalysis">Median character height in analysis pixels, or null without enough text.</param>
+    /// <param name="assumedAnalysisDpi">The analysis image's resolution from the file or an A4 page, used without text.</param>
+    public double? SpreadAt150(int minContrast, double? textHeightAnalysis, double assumedAnalysisDpi)
+    {
+        if (MedianSpread(minContrast) is not { } s)
+        {
+            return null;
+        }
+
+        var analysisDpi = textHeightAnalysis is { } h ? 300 * h / PageQualityAnalyzer.TextHeightAt300Dpi : assumedAnalysisDpi;
+        return Math.Sqrt(Math.Max(0, (s * s) - SamplingSpreadVariance)) * AnalysisImage.TargetDpi / analysisDpi;
+    }
+
+    /// <summary>Variance (px²) of a perfect step's gradient sampled at a random phase: weights f and 1 − f one pixel apart.</summary>
+    private const double SamplingSpreadVariance = 1.0 / 6;
 }

@@ -268,7 +268,7 @@ internal static class PageMeasurer
         var fullEdge = (int)Math.Max(minEdge, contrast * FullContrastEdge);
         var edges = EdgeBlurEstimator.Measure(analysis, minEdge, fullEdge);
         var sigma = EdgeBlurEstimator.Median(edges.Sigmas);
-        var spread = edges.MedianSpread(fullEdge) * (AnalysisImage.TargetDpi / adpi);
+        var spread = edges.SpreadAt150(fullEdge, textHeight is { } t ? t / analysis.Factor : null, adpi);
 
         return new PageMeasurement
         {

@@ -91,7 +91,7 @@ internal static class LensDefocus
         var rows = new double[image.Height * w];
         for (var y = 0; y < image.Height; y++)
         {
-            var row = image.Row(y);
+            var row = image.Row(y).ToArray();
             for (var x = 0; x < w; x++)
             {
                 rows[(y * w) + x] = Area(i => row[i], x * scale, (x + 1) * scale, image.Width);
