@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Field extraction accuracy: ScanArchive's extractor vs a regex-only baseline on the same OCR text, same run.
 #   bench/fields.sh                 recognize sample-scans and ../shared/datasets/real-dev, extract, score
-#   bench/fields.sh --reuse DIR     skip recognition: re-extract from analyze JSON saved under DIR/sample-scans and DIR/real-dev
+#   bench/fields.sh --reuse DIR     skip recognition: re-extract from analyze JSON saved under DIR/sample-scans, DIR/real-dev
+#                                   and DIR/variants-SEED (the unseen-wording sets, regenerated into DIR/variant-pages-SEED)
+# Variant sets: customer forms with label wordings and layouts the extractor was not written against
+# (tools/ScanArchive.SampleGenerator --variants), one per seed in VARIANT_SEEDS, generated under the results folder.
 # Results go to bench/results/fields-<timestamp>/ (predictions, score.py output, summary.txt).
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -10,12 +13,15 @@ score="$shared/tools/score.py"
 realdev="$shared/datasets/real-dev"
 out="$repo/bench/results/fields-$(date +%Y%m%d-%H%M%S)"
 reuse=""
+variant_seeds="${VARIANT_SEEDS:-20261122 20261206}"
 if [[ "${1:-}" == "--reuse" ]]; then reuse="$(cd "$2" && pwd)"; fi
 mkdir -p "$out"
 export OMP_THREAD_LIMIT=1
 
 dotnet build "$repo/bench/ScanArchive.Bench" -c Release -nologo -v quiet -clp:ErrorsOnly >&2
+dotnet build "$repo/tools/ScanArchive.SampleGenerator" -c Release -nologo -v quiet -clp:ErrorsOnly >&2
 bench="$repo/bench/ScanArchive.Bench/bin/Release/net10.0/ScanArchive.Bench"
+generator="$repo/tools/ScanArchive.SampleGenerator/bin/Release/net10.0/ScanArchive.SampleGenerator"
 
 # 1. OCR (or reuse), then extraction on the saved OCR so that its cost is measured apart from recognition.
 if [[ -z "$reuse" ]]; then
@@ -30,6 +36,13 @@ if [[ -z "$reuse" ]]; then
   pages=$(find "$reuse" -name '*.json' | wc -l)
   echo "ocr: $pages pages in $(echo "$end - $start" | bc) s" > "$out/timing.txt"
 fi
+# Variant sets: pages and ground truth are regenerated (deterministic per seed); recognized unless already saved.
+for seed in $variant_seeds; do
+  pages_dir="$reuse/variant-pages-$seed"
+  [[ -d "$pages_dir" ]] || "$generator" --variants --seed "$seed" --out "$pages_dir" >/dev/null
+  [[ -d "$reuse/variants-$seed" ]] || "$repo/scanarchive" analyze "$pages_dir" --out "$reuse/variants-$seed" 2>"$out/analyze-variants-$seed.log" >/dev/null || true
+  "$bench" fields-extract "$reuse/variants-$seed" "$out/ours/variants-$seed" 2>>"$out/timing.txt"
+done
 "$bench" fields-extract "$reuse/sample-scans" "$out/ours/sample-scans" 2>>"$out/timing.txt"
 [[ -d "$reuse/real-dev" ]] && "$bench" fields-extract "$reuse/real-dev" "$out/ours/real-dev" 2>>"$out/timing.txt"
 
@@ -39,6 +52,11 @@ fi
   echo
   echo "== score.py on sample-scans (all canonical keys, all 17 pages)"
   python3 "$score" "$repo/sample-scans" "$out/ours/sample-scans" | tail -n +1
+  for seed in $variant_seeds; do
+    echo
+    echo "== unseen-wording variants, seed $seed (customer forms the extractor was not written against)"
+    python3 "$repo/bench/summarize_fields.py" sample "$reuse/variant-pages-$seed" "$out/ours/variants-$seed"
+  done
   if [[ -d "$out/ours/real-dev" ]]; then
     python3 "$repo/bench/summarize_fields.py" realdev "$realdev" "$out/ours/real-dev" "$out/score"
     for system in ours baseline; do
