@@ -88,6 +88,7 @@ public sealed class ReviewFixture : WorkstationFixtureBase
         SeedTenPageProblems(server);
         ActionsBatch = await RecognizedAsync(server, "review-actions", "en-invoice.jpg", "en-customer-registration.jpg", "zh-invoice.jpg");
         CharactersBatch = await RecognizedAsync(server, "review-characters", "zh-account-application.jpg");
+        SeedDoubtfulCharacters(server);
         TemplateBatch = await RecognizedAsync(server, "review-template", "en-customer-registration.jpg");
 
         // The payload as a reviewer's value (the screen must show it as text).
@@ -124,6 +125,34 @@ public sealed class ReviewFixture : WorkstationFixtureBase
         var reviewDocuments = server.Services.GetRequiredService<Application.Review.ReviewDocumentsService>();
         var merged = reviewDocuments.Documents(arranger, TenPageBatch).Single(d => d.Pages.Any(p => p.Id == SplitBeforePage));
         reviewDocuments.Merge(arranger, TenPageBatch, merged.Id, null);
+    }
+
+    /// <summary>
+    /// Every third Chinese character of the character-check page made doubtful (the engine's own confidences on a clean
+    /// sample are mostly high, and vary with the engine), so that the check has groups to show whatever the engine.
+    /// </summary>
+    private void SeedDoubtfulCharacters(WorkstationServer server)
+    {
+        var store = server.Services.GetRequiredService<ArchiveHost>().Store;
+        var batch = store.FindBatch(CharactersBatch)!;
+        var page = store.Pages(batch.Id).Single();
+        var n = 0;
+        var lines = page.Ocr.Lines.Select(line => line with
+        {
+            Words = [.. line.Words.Select(word =>
+            {
+                if (!word.Text.Any(Core.Ocr.OcrText.IsCjk) || word.Text.Any(char.IsSurrogate))
+                {
+                    return word;
+                }
+
+                // Without the engine's characters, the word's box shared out evenly (Chinese characters are square-ish).
+                var symbols = word.Symbols ?? [.. word.Text.Select((c, i) => new Core.Ocr.OcrSymbol(c.ToString(),
+                    new Core.Imaging.PixelBox(word.Box.X + (i * word.Box.Width / word.Text.Length), word.Box.Y, Math.Max(1, word.Box.Width / word.Text.Length), word.Box.Height), word.Confidence))];
+                return word with { Symbols = [.. symbols.Select(sym => n++ % 3 == 0 ? sym with { Confidence = Math.Min(sym.Confidence, 40) } : sym)] };
+            })],
+        }).ToList();
+        store.CorrectPageText(batch.Id, new Dictionary<string, Core.Ocr.OcrPage> { [page.Id] = page.Ocr with { Lines = lines } }, "arranger", "seeded doubtful characters");
     }
 
     private async Task<string> RecognizedAsync(WorkstationServer server, string name, params string[] scans)

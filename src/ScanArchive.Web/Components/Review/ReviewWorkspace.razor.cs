@@ -245,13 +245,25 @@ public sealed partial class ReviewWorkspace
         {
             pageId = page.Id,
             // The revision count changes the address when a turned or rescanned image replaces the page's.
-            imageUrl = PageUrl(page.Id, "image") + $"?r={page.Revisions}",
+            imageUrl = ImageUrl(page),
             wordsUrl = PageUrl(page.Id, "words"),
             width = page.Page.Width ?? 0,
             height = page.Page.Height ?? 0,
             qc = qc is null ? null : new { verdict = qc.Verdict.ToString().ToLowerInvariant(), message = qc.Message, cutOffSides = sides },
             evidence,
+
+            // The pages PageDown and PageUp go to, fetched and decoded ahead by the viewer.
+            prefetch = Neighbours(page).Select(n => new { imageUrl = ImageUrl(n), wordsUrl = PageUrl(n.Id, "words") }).ToArray(),
         };
+    }
+
+    private string ImageUrl(ReviewPageView page) => PageUrl(page.Id, "image") + $"?r={page.Revisions}";
+
+    private IEnumerable<ReviewPageView> Neighbours(ReviewPageView page)
+    {
+        var pages = _model?.Pages ?? [];
+        var index = pages.ToList().FindIndex(p => p.Id == page.Id);
+        return new[] { index + 1, index - 1 }.Where(i => index >= 0 && i >= 0 && i < pages.Count).Select(i => pages[i]);
     }
 
     /// <summary>The active field's evidence box when it lies on the page shown.</summary>

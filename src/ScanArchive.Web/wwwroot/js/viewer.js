@@ -113,19 +113,47 @@ class Viewer {
             this.img.onerror = () => resolve(false);
         });
         this.img.src = page.imageUrl;
-        const [loaded] = await Promise.all([image, this.loadWords(page.wordsUrl)]);
+        const [loaded] = await Promise.all([image, this.loadWords(page.wordsUrl, page.imageUrl)]);
+        this.prefetch(page.prefetch);
         if (this.page !== page) return false; // another page was asked for meanwhile
         this.host.dataset.loaded = loaded ? "true" : "failed";
         return loaded;
     }
 
-    async loadWords(url) {
+    /** The words of a page: fetched once per page image (its address names the revision), kept for the neighbours. */
+    fetchWords(url, imageUrl) {
+        this.wordCache ??= new Map();
+        const key = imageUrl ?? url;
+        let words = this.wordCache.get(key);
+        if (!words) {
+            words = fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
+                .then(r => (r.ok ? r.json() : null))
+                .catch(() => null);
+            this.wordCache.set(key, words);
+            words.then(w => { if (!Array.isArray(w)) this.wordCache.delete(key); });
+            // A few pages around the current one are enough.
+            while (this.wordCache.size > 8) this.wordCache.delete(this.wordCache.keys().next().value);
+        }
+        return words;
+    }
+
+    /** The pages next to this one, loaded and decoded ahead, so that PageDown/PageUp show them at once. */
+    prefetch(pages) {
+        this.prefetched = (pages ?? []).map(p => {
+            const image = new Image();
+            image.decoding = "async";
+            image.src = p.imageUrl;
+            image.decode?.().catch(() => {});
+            if (p.wordsUrl) this.fetchWords(p.wordsUrl, p.imageUrl);
+            return image;
+        });
+    }
+
+    async loadWords(url, imageUrl) {
         if (!url) return;
         const page = this.page;
         try {
-            const response = await fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } });
-            if (!response.ok || this.page !== page) return;
-            const words = await response.json();
+            const words = await this.fetchWords(url, imageUrl);
             if (this.page !== page || !Array.isArray(words)) return;
             this.drawWords(words);
         } catch {
