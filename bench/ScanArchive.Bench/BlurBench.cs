@@ -58,7 +58,7 @@ internal static class BlurBench
         var cases = Cases(samples, datasets).Where(c => only == "all" || c.Set.StartsWith(only, StringComparison.Ordinal)).ToList();
         var analyzer = new PageQualityAnalyzer();
         var rows = new List<(Case Case, PageQuality Quality, double? SigmaMm)>();
-        var tsv = new StringBuilder("set\tname\tpage\tdpi\tcolour\tblur\tamount_mm\tlabel\tsharpness\tverdict\treasons\tdpi_used\ttext_px\tedge_sigma_px\tfactor\tn\tp10\tp25\tp50\tp75\n");
+        var tsv = new StringBuilder("set\tname\tpage\tdpi\tcolour\tblur\tamount_mm\tlabel\tsharpness\tverdict\treasons\tdpi_used\ttext_px\tedge_sigma_px\tfactor\tn\tp10\tp25\tp50\tp75\tedge_spread\tspread60\tspread70\tspread80\tspread90\tn80\n");
         foreach (var c in cases)
         {
             var image = c.Make();
@@ -67,9 +67,13 @@ internal static class BlurBench
             var q = quality.Metrics;
             var edges = EdgeBlurEstimator.Samples(m.Analysis, (int)Math.Max(20, (m.PaperLevel - m.InkLevel) * 0.5));
             float P(double f) => edges.Count == 0 ? float.NaN : edges[(int)(f * (edges.Count - 1))];
+            var contrast = m.PaperLevel - m.InkLevel;
+            var all = EdgeBlurEstimator.Measure(m.Analysis, (int)Math.Max(20, contrast * 0.5), (int)Math.Max(20, contrast * 0.5));
+            double? S(double fraction) => all.SpreadAt150((int)Math.Max(20, contrast * fraction), m.TextHeight / m.Analysis.Factor, AnalysisImage.PlausibleDpi(image) / (double)m.Analysis.Factor, m.AssumedAnalysisDpi);
+            var n80 = all.Spreads.Count(s => s.Contrast >= contrast * 0.8);
             rows.Add((c, quality, null));
             var label = c.Defocused switch { true => "defocused", false => "sharp", null => "between" };
-            tsv.AppendLine(string.Create(Ic, $"{c.Set}\t{c.Name}\t{c.Page}\t{c.Dpi}\t{c.Colour}\t{c.Blur}\t{c.AmountMm:0.###}\t{label}\t{q.Sharpness}\t{quality.Verdict}\t{string.Join(',', quality.Reasons)}\t{q.Dpi}\t{q.TextHeightPixels:0.#}\t{m.EdgeSigma:0.###}\t{m.Analysis.Factor}\t{edges.Count}\t{P(0.1):0.###}\t{P(0.25):0.###}\t{P(0.5):0.###}\t{P(0.75):0.###}"));
+            tsv.AppendLine(string.Create(Ic, $"{c.Set}\t{c.Name}\t{c.Page}\t{c.Dpi}\t{c.Colour}\t{c.Blur}\t{c.AmountMm:0.###}\t{label}\t{q.Sharpness}\t{quality.Verdict}\t{string.Join(',', quality.Reasons)}\t{q.Dpi}\t{q.TextHeightPixels:0.#}\t{m.EdgeSigma:0.###}\t{m.Analysis.Factor}\t{edges.Count}\t{P(0.1):0.###}\t{P(0.25):0.###}\t{P(0.5):0.###}\t{P(0.75):0.###}\t{q.EdgeSpread:0.###}\t{S(0.6):0.###}\t{S(0.7):0.###}\t{S(0.8):0.###}\t{S(0.9):0.###}\t{n80}"));
             Console.Error.Write('.');
         }
 

@@ -81,6 +81,7 @@ internal static class QualityStages
                 T("analysis", () => an = AnalysisImage.From(img, AnalysisImage.FactorFor(img)));
                 T("inkmap", () => InkMap.Build(an!, PageMeasurer.InkDelta));
                 T("blur", () => EdgeBlurEstimator.MedianSigma(an!, 60));
+                T("blurSpread", () => EdgeBlurEstimator.Measure(an!, 60, 120).SpreadAt150(120, null, 150, 150));
                 T("measure", () => m = PageMeasurer.Measure(img));
                 T("detect", () => osd.Detect(m!.Analysis.ToRaster(150)));
                 T("straighten", () => PageTransform.Straighten(img, 0, 1.0, 240));

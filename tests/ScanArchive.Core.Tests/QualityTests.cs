@@ -56,6 +56,50 @@ public class QualityJudgeTests
         Assert.False(quality.LowContrast);
     }
 
+    [Theory]
+    [InlineData(0.70, QualityVerdict.Pass)]
+    [InlineData(QualityThresholds.DefaultMaxEdgeSpread + 0.01, QualityVerdict.Warn)]
+    [InlineData(1.4, QualityVerdict.Warn)]
+    [InlineData(QualityThresholds.DefaultFailEdgeSpread + 0.01, QualityVerdict.Fail)]
+    public void Wide_edges_make_a_page_blurry_even_when_its_edges_look_steep(double spread, QualityVerdict verdict)
+    {
+        // A lens's defocus: thin strokes keep a steep rim (sharpness well above its limit) while every edge is wide.
+        var quality = PageQuality.From(Good() with { Sharpness = 0.72, EdgeSpread = spread }, QualityProfile.Default);
+
+        Assert.Equal(verdict, quality.Verdict);
+        Assert.Equal(verdict != QualityVerdict.Pass, quality.Blurry);
+    }
+
+    [Fact]
+    public void Edge_spread_limits_are_per_profile_and_validated()
+    {
+        var metrics = Good() with { EdgeSpread = 1.0 };
+        var lenient = QualityProfile.Default with { Thresholds = QualityProfile.Default.Thresholds with { MaxEdgeSpread = 1.2 } };
+        var inverted = QualityProfile.Default with { Thresholds = QualityProfile.Default.Thresholds with { MaxEdgeSpread = 3, FailEdgeSpread = 2 } };
+
+        Assert.True(PageQuality.From(metrics, QualityProfile.Default).Blurry);
+        Assert.False(PageQuality.From(metrics, lenient).Blurry);
+        Assert.Empty(QualityProfile.Default.Validate(English));
+        Assert.Contains(inverted.Validate(English), p => p.Contains("Edge spread", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_page_without_full_contrast_edges_is_judged_by_its_sharpness_alone()
+    {
+        var quality = PageQuality.From(Good() with { Sharpness = 0.9, EdgeSpread = null }, QualityProfile.Default);
+
+        Assert.Equal(QualityVerdict.Pass, quality.Verdict);
+    }
+
+    [Fact]
+    public void The_blur_message_names_the_edge_spread_when_it_was_measured()
+    {
+        var quality = PageQuality.From(Good() with { Sharpness = 0.72, EdgeSpread = 1.04 }, QualityProfile.Default);
+
+        Assert.StartsWith("Blurry (sharpness 0.72, edge spread 1.04)", quality.Describe(English), StringComparison.Ordinal);
+        Assert.Contains("边缘宽度 1.04", quality.Describe(Chinese), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Low_resolution_comes_from_the_declared_dpi_or_from_tiny_characters()
     {

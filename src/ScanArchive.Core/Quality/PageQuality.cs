@@ -94,10 +94,13 @@ public static class QualityJudge
             return issues;
         }
 
-        var blurry = metrics.Sharpness is { } sharpness && sharpness < t.MinSharpness;
+        // Two views of focus: the steepest slope of the edges (Sharpness) catches Gaussian-like blur on any print, the
+        // spread of the full-contrast edges (EdgeSpread) a lens's defocus, which leaves thin strokes a steep rim.
+        var blurry = metrics.Sharpness < t.MinSharpness || metrics.EdgeSpread > t.MaxEdgeSpread;
         if (blurry)
         {
-            issues.Add(new QualityIssue(QualityReason.Blurry, metrics.Sharpness < t.FailSharpness ? QualityVerdict.Fail : QualityVerdict.Warn));
+            var fail = metrics.Sharpness < t.FailSharpness || metrics.EdgeSpread > t.FailEdgeSpread;
+            issues.Add(new QualityIssue(QualityReason.Blurry, fail ? QualityVerdict.Fail : QualityVerdict.Warn));
         }
 
         var declared = metrics.DpiSource == DpiSource.Header ? metrics.Dpi : (int?)null;

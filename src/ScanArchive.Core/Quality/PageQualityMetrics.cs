@@ -30,6 +30,15 @@ public sealed record PageQualityMetrics
     /// </summary>
     public double? Sharpness { get; init; }
 
+    /// <summary>
+    /// Width of the ink edges: the median spread (standard deviation) of the brightness gradient across edges that reach
+    /// the page's full ink contrast, in pixels at 150 dpi (≈ 0.17 mm each). A careful scan measures about 0.5; focus blur
+    /// adds its own spread whatever its shape (a Gaussian of σ adds σ, a lens's out-of-focus disk of radius r adds r/2),
+    /// where <see cref="Sharpness"/>, read from the steepest slope, misses a disk's defocus on thin strokes.
+    /// Null when the page has too few full-contrast edges (blank, or so blurred that no stroke keeps its darkness).
+    /// </summary>
+    public double? EdgeSpread { get; init; }
+
     /// <summary>Fraction (0–1) of the page interior covered by content marks; edges, punch holes, dust and shadows left out.</summary>
     public double InkCoverage { get; init; }
 

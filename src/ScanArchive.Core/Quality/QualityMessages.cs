@@ -35,10 +35,15 @@ public static class QualityMessages
         return reason switch
         {
             QualityReason.Blank => UserMessages.Pick("空白页（已标记，未删除）", "blank page (flagged, not removed)", culture),
-            QualityReason.Blurry => UserMessages.Pick(
-                string.Create(ic, $"图像模糊（清晰度 {metrics.Sharpness:F2}）"),
-                string.Create(ic, $"blurry (sharpness {metrics.Sharpness:F2})"),
-                culture),
+            QualityReason.Blurry => metrics.EdgeSpread is { } spread
+                ? UserMessages.Pick(
+                    string.Create(ic, $"图像模糊（清晰度 {metrics.Sharpness:F2}，边缘宽度 {spread:F2}）"),
+                    string.Create(ic, $"blurry (sharpness {metrics.Sharpness:F2}, edge spread {spread:F2})"),
+                    culture)
+                : UserMessages.Pick(
+                    string.Create(ic, $"图像模糊（清晰度 {metrics.Sharpness:F2}）"),
+                    string.Create(ic, $"blurry (sharpness {metrics.Sharpness:F2})"),
+                    culture),
             QualityReason.LowResolution => UserMessages.Pick(
                 string.Create(ic, $"分辨率过低（{metrics.Dpi?.ToString(ic) ?? "?"} dpi，字高 {metrics.TextHeightPixels ?? 0:F0} 像素）"),
                 string.Create(ic, $"resolution too low ({metrics.Dpi?.ToString(ic) ?? "?"} dpi, characters {metrics.TextHeightPixels ?? 0:F0} px tall)"),

@@ -25,6 +25,28 @@ public sealed record QualityThresholds
     /// <summary>Below this sharpness a blurry page fails (σ 6 px on a 300-dpi scan measures 0.27–0.38).</summary>
     public double FailSharpness { get; init; } = 0.4;
 
+    /// <summary>
+    /// Above this <see cref="PageQualityMetrics.EdgeSpread"/> (pixels at 150 dpi) a page is blurry (warn), whatever its
+    /// <see cref="MinSharpness"/> says: a lens's defocus (disk blur) keeps thin strokes steep-rimmed, so a visibly soft
+    /// page measured sharpness 0.6–0.8. Read from the <c>tune</c> set of <c>ScanArchive.Bench blur</c> only (five sample
+    /// pages, 300 and 200 dpi, grey and colour): sharp pages (as scanned, disk radius ≤ 0.12 mm, Gaussian σ 0.05 mm)
+    /// 0.32–0.57, softly focused ones (disk 0.2 mm, Gaussian σ 0.09 mm) 0.58–0.68, defocused (disk radius ≥ 0.3 mm,
+    /// Gaussian σ ≥ 0.25 mm) 0.78 and up, alike at both resolutions. The limit sits between soft and defocused.
+    /// </summary>
+    public double MaxEdgeSpread { get; init; } = DefaultMaxEdgeSpread;
+
+    /// <summary>
+    /// Above this edge spread a blurry page fails. Set where the sharpness limit's own fail takes over (Gaussian σ 4 px at
+    /// 300 dpi, a warning by sharpness, spreads up to 2.2 on the tune set), so that the spread adds failures only beyond that.
+    /// </summary>
+    public double FailEdgeSpread { get; init; } = DefaultFailEdgeSpread;
+
+    /// <summary>Default of <see cref="MaxEdgeSpread"/>.</summary>
+    public const double DefaultMaxEdgeSpread = 0.73;
+
+    /// <summary>Default of <see cref="FailEdgeSpread"/>.</summary>
+    public const double DefaultFailEdgeSpread = 2.5;
+
     /// <summary>A declared resolution below this is low (warn). 200 dpi is the usual floor for OCR of office documents.</summary>
     public int MinDpi { get; init; } = 200;
 
@@ -166,6 +188,7 @@ public sealed record QualityProfile
 
         Require(t.BlankMaxInkCoverage is >= 0 and < 0.05, "空白页墨迹上限应在 0 到 0.05 之间。", "The blank-page ink limit must be between 0 and 0.05.");
         Require(t.FailSharpness <= t.MinSharpness && t.MinSharpness is >= 0 and <= 1, "清晰度阈值应在 0 到 1 之间，且“不合格”不高于“警告”。", "Sharpness limits must lie in 0–1, the fail limit not above the warning limit.");
+        Require(t.MaxEdgeSpread <= t.FailEdgeSpread && t.MaxEdgeSpread > 0, "边缘宽度阈值无效：应大于 0，且“不合格”不低于“警告”。", "Edge spread limits are invalid: they must be above 0, the fail limit not below the warning limit.");
         Require(t.FailDpi <= t.MinDpi && t.FailDpi >= 0, "分辨率阈值无效：“不合格”不能高于“警告”。", "Resolution limits are invalid: the fail limit must not be above the warning limit.");
         Require(t.FailTextHeightPixels <= t.MinTextHeightPixels && t.FailTextHeightPixels >= 0, "字高阈值无效：“不合格”不能高于“警告”。", "Text height limits are invalid: the fail limit must not be above the warning limit.");
         Require(t.FailContrast <= t.MinContrast && t.MinContrast is >= 0 and <= 255, "对比度阈值应在 0 到 255 之间，且“不合格”不高于“警告”。", "Contrast limits must lie in 0–255, the fail limit not above the warning limit.");

@@ -28,9 +28,16 @@ internal static class BlurRestorer
     /// <summary>Blur this small is left alone (a careful scan measures 1.6 px at 300 dpi).</summary>
     private const double MinSigma = 2;
 
-    /// <summary>The blur σ to undo on a page, in its pixels: the measured edge σ when the page was judged blurry, else null.</summary>
-    public static double? SigmaToRestore(Core.Quality.PageQuality quality, PageMeasurement measurement) =>
-        quality.Blurry && !quality.Blank && measurement.EdgeSigma is { } sigma && sigma >= MinSigma ? Math.Round(sigma * EdgeSigmaScale, 2) : null;
+    /// <summary>
+    /// The blur σ to undo on a page, in its pixels: the measured edge σ when the page's sharpness is below the profile's
+    /// <see cref="Core.Quality.QualityThresholds.MinSharpness"/>, else null. A page flagged blurry only by its edge
+    /// spread (a lens's defocus, still legible) is left as scanned: the filter and its factor were tuned on the slope σ
+    /// of Gaussian-blurred pages (bench/deblur.sh), and undoing a Gaussian on a disk blur is not what was measured.
+    /// </summary>
+    public static double? SigmaToRestore(Core.Quality.PageQuality quality, PageMeasurement measurement, Core.Quality.QualityThresholds thresholds) =>
+        quality.Blurry && !quality.Blank && quality.Metrics.Sharpness < thresholds.MinSharpness && measurement.EdgeSigma is { } sigma && sigma >= MinSigma
+            ? Math.Round(sigma * EdgeSigmaScale, 2)
+            : null;
 
     /// <summary>Undoes a Gaussian blur of <paramref name="sigma"/> pixels; a new image of the same size, format and resolution.</summary>
     public static RasterImage Restore(RasterImage image, double sigma) => Wiener(image, sigma, NoiseRatio);

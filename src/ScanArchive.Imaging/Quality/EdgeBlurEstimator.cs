@@ -8,6 +8,8 @@ namespace ScanArchive.Imaging.Quality;
 /// Gaussian of σ has a steepest slope of C / (σ·√(2π)), so σ = C / (slope·√(2π)) at every edge crossing; the
 /// median over the page's text edges is robust to noise, thin strokes and a few soft specks. Unlike the variance of
 /// the Laplacian, this does not depend on how much text the page carries or on its contrast, only on focus.
+/// The same pass measures each full-contrast edge's spread (<see cref="EdgeSamples.Spreads"/>): the steepest slope
+/// alone misses a lens's defocus, whose disk-shaped blur leaves thin strokes a steep rim.
 /// </summary>
 internal static class EdgeBlurEstimator
 {
@@ -19,18 +21,28 @@ internal static class EdgeBlurEstimator
     /// <summary>Median Gaussian σ of the ink edges in analysis pixels, or null when the page has too few edges.</summary>
     /// <param name="image">The analysis image.</param>
     /// <param name="minContrast">Smallest step (grey levels) for an edge to count: well above noise, below the page's ink contrast.</param>
-    public static double? MedianSigma(AnalysisImage image, int minContrast)
-    {
-        var samples = Samples(image, minContrast);
-        return samples.Count < 200 ? null : samples[samples.Count / 2];
-    }
+    public static double? MedianSigma(AnalysisImage image, int minContrast) => Median(Samples(image, minContrast));
+
+    /// <summary>The median of sorted σ samples, or null when there are too few for a verdict.</summary>
+    public static double? Median(List<float> sortedSigmas) =>
+        sortedSigmas.Count < MinSamples ? null : sortedSigmas[sortedSigmas.Count / 2];
+
+    /// <summary>Fewer edge crossings than this (a blank or nearly blank page) give no σ.</summary>
+    private const int MinSamples = 200;
 
     /// <summary>Every edge crossing's σ in analysis pixels, sorted ascending.</summary>
-    internal static List<float> Samples(AnalysisImage image, int minContrast)
+    internal static List<float> Samples(AnalysisImage image, int minContrast) => Measure(image, minContrast, int.MaxValue).Sigmas;
+
+    /// <summary>
+    /// Every edge crossing's σ (sorted ascending) and, for the crossings whose ramp spans at least
+    /// <paramref name="spreadMinContrast"/> grey levels, the spread of their gradient profile, in one pass.
+    /// </summary>
+    internal static EdgeSamples Measure(AnalysisImage image, int minContrast, int spreadMinContrast)
     {
         int w = image.Width, h = image.Height;
         var g = image.Grey;
         var samples = new List<float>(8192);
+        var spreads = new List<EdgeSpreadSample>(spreadMinContrast == int.MaxValue ? 0 : 4096);
         var minSlope = Math.Max(4, minContrast / 8);
 
         // Most of a page is plain paper: candidates (a steep enough central difference) are found 16 pixels at a time,
@@ -53,7 +65,7 @@ internal static class EdgeBlurEstimator
                     continue;
                 }
 
-                AddSample(g, i, 1, x, w, gx, minContrast, samples);
+                AddSample(g, i, 1, x, w, gx, minContrast, samples, spreadMinContrast, spreads);
             }
         }
 
@@ -72,12 +84,12 @@ internal static class EdgeBlurEstimator
                     continue;
                 }
 
-                AddSample(g, i, w, y, h, gy, minContrast, samples);
+                AddSample(g, i, w, y, h, gy, minContrast, samples, spreadMinContrast, spreads);
             }
         }
 
         samples.Sort();
-        return samples;
+        return new EdgeSamples(samples, spreads);
     }
 
     /// <summary>
@@ -118,8 +130,11 @@ internal static class EdgeBlurEstimator
         return found;
     }
 
-    /// <summary>Follows the ramp through pixel <paramref name="i"/> both ways while it keeps rising (or falling) and records σ.</summary>
-    private static void AddSample(byte[] g, int i, int stride, int position, int length, int gradient, int minContrast, List<float> samples)
+    /// <summary>
+    /// Follows the ramp through pixel <paramref name="i"/> both ways while it keeps rising (or falling) and records σ;
+    /// for a ramp of at least <paramref name="spreadMinContrast"/> also the spread of its gradient.
+    /// </summary>
+    private static void AddSample(byte[] g, int i, int stride, int position, int length, int gradient, int minContrast, List<float> samples, int spreadMinContrast, List<EdgeSpreadSample> spreads)
     {
         var sign = Math.Sign(gradient);
         int up = i, down = i;
@@ -154,5 +169,36 @@ internal static class EdgeBlurEstimator
         // The central difference spans two pixels.
         var slope = Math.Abs(gradient) / 2.0;
         samples.Add((float)(contrast / (slope * SqrtTwoPi)));
+        if (contrast >= spreadMinContrast)
+        {
+            spreads.Add(new EdgeSpreadSample(GradientSpread(g, down, up, stride), (short)contrast));
+        }
+    }
+
+    /// <summary>
+    /// Standard deviation (pixels) of the gradient along the ramp from <paramref name="from"/> to <paramref name="to"/>:
+    /// the edge's line spread function, whose second moment is the blur's whatever its shape (a Gaussian of σ gives σ,
+    /// a lens's disk of radius r gives r/2), and which a thin stroke's steep rim does not fool as long as the edge is
+    /// followed to full contrast. Two small sums over at most 2·<see cref="MaxRamp"/> pixels.
+    /// </summary>
+    private static float GradientSpread(byte[] g, int from, int to, int stride)
+    {
+        double total = 0, first = 0, second = 0;
+        var k = 0;
+        for (var p = from; p != to; p += stride, k++)
+        {
+            double d = Math.Abs(g[p + stride] - g[p]);
+            total += d;
+            first += d * k;
+            second += d * k * k;
+        }
+
+        if (total <= 0)
+        {
+            return 0;
+        }
+
+        var mean = first / total;
+        return (float)Math.Sqrt(Math.Max(0, (second / total) - (mean * mean)));
     }
 }

@@ -64,7 +64,7 @@ public sealed class PageCleaner : IPageCleaner
         var analysis = result.Measurement.Analysis;
         var fill = analysis.BorderLevel();
         var changed = rotation != 0 || skew != 0;
-        var restored = profile.RestoreBlur ? BlurRestorer.SigmaToRestore(quality, result.Measurement) : null;
+        var restored = profile.RestoreBlur ? BlurRestorer.SigmaToRestore(quality, result.Measurement, profile.Thresholds) : null;
 
         // A skew under a degree is read as scanned (the copy turned upright only) unless the page is to be sharpened:
         // the engine would then need a second sharpened copy.

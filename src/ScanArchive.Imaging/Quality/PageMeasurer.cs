@@ -55,6 +55,9 @@ internal sealed record PageMeasurement
     /// <summary>Median edge blur σ in original pixels, null with too few edges.</summary>
     public double? EdgeSigma { get; init; }
 
+    /// <summary>Median gradient spread of the full-contrast ink edges in pixels at 150 dpi, null with too few such edges.</summary>
+    public double? EdgeSpread { get; init; }
+
     /// <summary>Character-sized marks touching each side of the image.</summary>
     public PageSides CutOffSides { get; init; }
 
@@ -109,6 +112,12 @@ internal static class PageMeasurer
 
     /// <summary>Cells per side of the text density grid.</summary>
     public const int DensityGrid = 8;
+
+    /// <summary>
+    /// An edge counts for the spread when its ramp spans this share of paper minus ink level: followed to full
+    /// contrast, its gradient profile is the blur's own (a thin stroke's, cut short by its other side, is narrower).
+    /// </summary>
+    public const double FullContrastEdge = 0.8;
 
     /// <summary>Share of each side treated as edge zone for the blank test (staples, hole rims, shadows, lid).</summary>
     private const double EdgeZone = 0.04;
@@ -255,7 +264,11 @@ internal static class PageMeasurer
         }
 
         var contrast = ink.PaperLevel - inkLevel;
-        var sigma = EdgeBlurEstimator.MedianSigma(analysis, (int)Math.Max(20, contrast * 0.5));
+        var minEdge = (int)Math.Max(20, contrast * 0.5);
+        var fullEdge = (int)Math.Max(minEdge, contrast * FullContrastEdge);
+        var edges = EdgeBlurEstimator.Measure(analysis, minEdge, fullEdge);
+        var sigma = EdgeBlurEstimator.Median(edges.Sigmas);
+        var spread = edges.SpreadAt150(fullEdge, textHeight / analysis.Factor, AnalysisImage.PlausibleDpi(image) / (double)analysis.Factor, adpi);
 
         return new PageMeasurement
         {
@@ -272,6 +285,7 @@ internal static class PageMeasurer
             TextHeight = textHeight,
             Characters = heights.Count,
             EdgeSigma = sigma * analysis.Factor,
+            EdgeSpread = spread,
             CutOffSides = CutOff(components, kind, w, h, textHeight is { } th ? th / analysis.Factor : Mm(2.5)),
             AssumedAnalysisDpi = adpi,
             ContentMarkBoxes = markBoxes,

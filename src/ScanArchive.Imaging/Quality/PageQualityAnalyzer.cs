@@ -139,6 +139,7 @@ public sealed class PageQualityAnalyzer
             DpiSource = dpiSource,
             TextHeightPixels = m.TextHeight,
             Sharpness = m.EdgeSigma is { } sigma ? Math.Round(Math.Min(1, IdealEdgeSigma / (sigma / m.Analysis.Factor)), 3) : null,
+            EdgeSpread = m.EdgeSpread is { } spread ? Math.Round(spread, 3) : null,
             InkCoverage = m.ContentInk,
             ContentMarks = m.ContentMarks,
             PunchHoles = m.PunchHoles,
