@@ -67,6 +67,15 @@ public sealed class ReviewCharacterTests(WorkstationServer server)
         var entry = commit.GetProperty("entries")[0];
         Assert.Contains("章三丰", entry.GetProperty("pages")[0].GetProperty("text").GetString(), StringComparison.Ordinal);
 
+        // The PDF's invisible text layer says what the reviewer fixed, not what the engine read.
+        var pdf = await reviewer.GetByteArrayAsync($"api/entries/{entry.GetProperty("number").GetString()}/pdf");
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(pdf))
+        {
+            var text = string.Concat(document.GetPage(1).Letters.Select(l => l.Value));
+            Assert.Contains("章三丰", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("张", text, StringComparison.Ordinal);
+        }
+
         using var auditor = await server.BearerAsync(Role.Auditor);
         var trail = (await auditor.GetFromJsonAsync<JsonElement>("api/audit?action=page.text&take=50")).EnumerateArray().Where(r => r.GetProperty("target").GetString() == name).ToList();
         Assert.Contains(trail, r => r.GetProperty("details").GetString()!.Contains("张 → 章", StringComparison.Ordinal));

@@ -25,6 +25,14 @@ internal sealed class EntryPdfComposer(ISearchablePdfWriter writer, Func<StoredF
                 // The text layer was laid out on the page as the engine straightened it; the writer turns it back onto
                 // the image as stored, so it needs the angle recorded with the recognition.
                 var encoded = new EncodedPageImage(read(image.File), image.Kind, image.Width, image.Height, image.Dpi);
+                if (page.TextCorrected)
+                {
+                    // A person corrected characters: the engine's layer would still say what it read. The words'
+                    // boxes are on the stored image, so the new layer needs no turning.
+                    pages.Add(new ScannedPdfPage(encoded, InvisibleTextLayer.Write(page.Ocr, image.Width, image.Height, image.Dpi)));
+                    continue;
+                }
+
                 pages.Add(new ScannedPdfPage(encoded, page.TextLayer is null ? null : read(page.TextLayer), page.Ocr.TextLayerSkewDegrees, page.Ocr.RecognizedArea));
             }
             else

@@ -127,6 +127,7 @@ internal static class BsonMapping
             ["At"] = h.At.UtcDateTime,
         })),
         ["Rework"] = p.Rework is null ? BsonValue.Null : ToBson(p.Rework),
+        ["TextCorrected"] = p.TextCorrected,
     };
 
     public static BsonDocument ToBson(PageRework r) => new()
@@ -189,6 +190,7 @@ internal static class BsonMapping
                 Utc(h["At"]))).ToList()
             : [],
         Rework = d["Rework"].IsDocument ? ToRework(d["Rework"].AsDocument) : null,
+        TextCorrected = d["TextCorrected"].IsBoolean && d["TextCorrected"].AsBoolean,
     };
 
     public static BsonDocument ToBson(ArchiveEntry e) => new()

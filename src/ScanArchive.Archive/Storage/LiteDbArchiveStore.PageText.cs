@@ -16,7 +16,7 @@ public sealed partial class LiteDbArchiveStore
             RequireVersion(batch, expectedVersion);
             RequireReview(batch);
             var stored = pages.Select(p => _pages.FindById(p.Key) is { } d && d["BatchId"].AsString == batch.Id
-                ? BsonMapping.ToPage(d) with { Ocr = p.Value }
+                ? BsonMapping.ToPage(d) with { Ocr = p.Value, TextCorrected = true }
                 : throw new ArchiveException(ArchiveProblem.ItemNotFound, p.Key)).ToList();
             return InTransaction(() =>
             {

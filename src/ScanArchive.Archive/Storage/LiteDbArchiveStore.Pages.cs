@@ -129,6 +129,7 @@ public sealed partial class LiteDbArchiveStore
                 Original = replacement.Original ?? old.Original,
                 History = [.. old.History, new PageRevision(old.Image, old.TextLayer, old.Original, replacement.Change, user, now)],
                 Rework = null,
+                TextCorrected = false,
 
                 // A new sheet, or the page seen the other way up, is a new page to judge.
                 Review = ReviewStatus.Unreviewed,

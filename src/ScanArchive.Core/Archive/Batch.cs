@@ -212,6 +212,13 @@ public sealed record BatchPage
 
     /// <summary>A change being carried out in the background (the page is recognized again); null when none.</summary>
     public PageRework? Rework { get; init; }
+
+    /// <summary>
+    /// True once a person corrected the recognized characters (the review screen's character check): the engine's
+    /// <see cref="TextLayer"/> then no longer says what <see cref="Ocr"/> says, and the PDF's invisible text is
+    /// written from <see cref="Ocr"/> instead. A new recognition of the page clears it.
+    /// </summary>
+    public bool TextCorrected { get; init; }
 }
 
 /// <summary>An encoded page image in the file store.</summary>

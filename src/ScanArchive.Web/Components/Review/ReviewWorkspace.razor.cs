@@ -235,7 +235,13 @@ public sealed partial class ReviewWorkspace
         }
     }
 
-    private object PageSpec(ReviewPageView page, int[]? evidence)
+    private object PageSpec(ReviewPageView page, int[]? evidence) => ViewSpec(page, evidence, withNeighbours: true);
+
+    /// <summary>
+    /// What the viewer needs to show a page. The pages PageDown and PageUp go to come with it, so that the viewer
+    /// fetches them ahead and switches to them the moment the key is pressed, before the server has answered.
+    /// </summary>
+    private object ViewSpec(ReviewPageView page, int[]? evidence, bool withNeighbours)
     {
         var qc = page.Page.Qc;
         var sides = qc is null
@@ -251,20 +257,30 @@ public sealed partial class ReviewWorkspace
             height = page.Page.Height ?? 0,
             qc = qc is null ? null : new { verdict = qc.Verdict.ToString().ToLowerInvariant(), message = qc.Message, cutOffSides = sides },
             evidence,
-
-            // The pages PageDown and PageUp go to, fetched and decoded ahead by the viewer.
-            prefetch = Neighbours(page).Select(n => new { imageUrl = ImageUrl(n), wordsUrl = PageUrl(n.Id, "words") }).ToArray(),
+            next = withNeighbours ? Neighbour(page, 1) is { } after ? ViewSpec(after, NeighbourEvidence(after), withNeighbours: false) : null : null,
+            previous = withNeighbours ? Neighbour(page, -1) is { } before ? ViewSpec(before, NeighbourEvidence(before), withNeighbours: false) : null : null,
         };
     }
 
-    private string ImageUrl(ReviewPageView page) => PageUrl(page.Id, "image") + $"?r={page.Revisions}";
-
-    private IEnumerable<ReviewPageView> Neighbours(ReviewPageView page)
+    private ReviewPageView? Neighbour(ReviewPageView page, int step)
     {
-        var pages = _model?.Pages ?? [];
-        var index = pages.ToList().FindIndex(p => p.Id == page.Id);
-        return new[] { index + 1, index - 1 }.Where(i => index >= 0 && i >= 0 && i < pages.Count).Select(i => pages[i]);
+        var next = _model is null ? null : ReviewNavigator.Step(_model, page.Id, step);
+        return next is null || next == page.Id ? null : _model!.Page(next);
     }
+
+    /// <summary>The active field's evidence on a neighbouring page of the same document (as the server would show it after the switch).</summary>
+    private int[]? NeighbourEvidence(ReviewPageView page)
+    {
+        if (_model?.DocumentOf(page.Id)?.Id != CurrentDocument?.Id)
+        {
+            return null;
+        }
+
+        var field = CurrentDocument?.Fields.FirstOrDefault(f => f.Key == _fieldKey);
+        return field is not null && ReviewModel.HasBox(field) && field.PageId == page.Id ? field.Box : null;
+    }
+
+    private string ImageUrl(ReviewPageView page) => PageUrl(page.Id, "image") + $"?r={page.Revisions}";
 
     /// <summary>The active field's evidence box when it lies on the page shown.</summary>
     private int[]? EvidenceBox()

@@ -7,6 +7,8 @@
 
 const PAN = { ArrowLeft: "left", ArrowRight: "right", ArrowUp: "up", ArrowDown: "down" };
 const FIELD_KEYS = new Set(["PageDown", "PageUp"]);
+// Page keys the viewer answers at once from the pages it fetched ahead; the server follows with the rest.
+const PAGE_STEPS = { PageDown: "next", PageUp: "previous" };
 
 function editable(element) {
     if (!element) return false;
@@ -104,6 +106,7 @@ class Shortcuts {
         if (!target) return;
         event.preventDefault();
         event.stopPropagation();
+        if (PAGE_STEPS[key] && !this.dialog()) this.viewer?.step(PAGE_STEPS[key], event.timeStamp);
         if (target.matches("input, select, textarea")) {
             target.focus();
         } else {

@@ -86,10 +86,40 @@ class Viewer {
     }
 
     /**
-     * Shows a page. page = { imageUrl, wordsUrl, width, height, qc: { verdict, message, cutOffSides[] }, evidence }.
+     * Shows a page. page = { pageId, imageUrl, wordsUrl, width, height, qc: { verdict, message, cutOffSides[] },
+     * evidence, next, previous } where next and previous are the neighbours' own specs (without theirs).
      * Resolves once the image is decoded and the words are drawn (the screen marks itself ready then).
+     * The same page again (the server confirming a switch the viewer already made) only updates the overlays and
+     * the neighbours: the image is not loaded twice.
      */
     async show(page) {
+        if (this.page && page.pageId === this.page.pageId && page.imageUrl === this.page.imageUrl) {
+            // Mutated, not replaced: a load still under way for this page must still find itself current.
+            Object.assign(this.page, { qc: page.qc, evidence: page.evidence, next: page.next, previous: page.previous });
+            this.drawQc(page.qc);
+            this.setEvidence(page.evidence);
+            this.prefetch([page.next, page.previous]);
+            this.markNeighbours();
+            return this.loading ?? true;
+        }
+        this.loading = this.load(page);
+        return this.loading;
+    }
+
+    /**
+     * Shows the next or previous page at once from what was fetched ahead, before the server has heard of the key
+     * (it follows with show() for the same page, which then only completes the overlays). Returns false when that
+     * neighbour is not known, so that the caller leaves the switch to the server.
+     */
+    step(direction, keyTime) {
+        const spec = direction === "next" ? this.page?.next : direction === "previous" ? this.page?.previous : null;
+        if (!spec) return false;
+        this.stepAt = keyTime ?? performance.now();
+        this.loading = this.load({ ...spec, next: null, previous: null });
+        return true;
+    }
+
+    async load(page) {
         this.page = page;
         this.width = page.width || 1;
         this.height = page.height || 1;
@@ -106,18 +136,53 @@ class Viewer {
         this.setEvidence(page.evidence);
         this.host.dataset.pageId = page.pageId ?? "";
         this.host.dataset.loaded = "false";
+        this.markNeighbours();
         this.refit();
 
-        const image = new Promise(resolve => {
+        const image = this.swapInPrefetched(page.imageUrl) ? Promise.resolve(true) : new Promise(resolve => {
             this.img.onload = () => resolve(true);
             this.img.onerror = () => resolve(false);
+            this.img.dataset.url = page.imageUrl;
+            this.img.src = page.imageUrl;
         });
-        this.img.src = page.imageUrl;
         const [loaded] = await Promise.all([image, this.loadWords(page.wordsUrl, page.imageUrl)]);
-        this.prefetch(page.prefetch);
         if (this.page !== page) return false; // another page was asked for meanwhile
+        if (page.next || page.previous) this.prefetch([page.next, page.previous]);
+        // How long from the key press to the first frame that shows the page (read by bench/review.sh).
+        if (this.stepAt !== undefined) {
+            const at = this.stepAt;
+            requestAnimationFrame(() => setTimeout(() => {
+                if (this.page === page) this.host.dataset.switchMs = String(Math.round(performance.now() - at));
+            }));
+        }
+        this.stepAt = undefined;
         this.host.dataset.loaded = loaded ? "true" : "failed";
         return loaded;
+    }
+
+    /** Which pages PageDown and PageUp would show at once (empty: the server decides). */
+    markNeighbours() {
+        this.host.dataset.next = this.page?.next?.pageId ?? "";
+        this.host.dataset.previous = this.page?.previous?.pageId ?? "";
+    }
+
+    /**
+     * Puts the image element that was decoded ahead for url in place of the shown one (a new src on the same element
+     * would decode the 300-dpi scan again). False when there is none ready.
+     */
+    swapInPrefetched(url) {
+        const ready = this.prefetched?.find(i => i.dataset.url === url && i.complete && i.naturalWidth > 0);
+        if (!ready) return false;
+        this.prefetched = this.prefetched.filter(i => i !== ready);
+        ready.className = this.img.className;
+        ready.alt = "";
+        ready.draggable = false;
+        this.img.onload = this.img.onerror = null;
+        this.img.replaceWith(ready);
+        // The page left behind is kept decoded: it is the neighbour the other way.
+        this.prefetched.push(this.img);
+        this.img = ready;
+        return true;
     }
 
     /** The words of a page: fetched once per page image (its address names the revision), kept for the neighbours. */
@@ -139,12 +204,17 @@ class Viewer {
 
     /** The pages next to this one, loaded and decoded ahead, so that PageDown/PageUp show them at once. */
     prefetch(pages) {
-        this.prefetched = (pages ?? []).map(p => {
+        const wanted = (pages ?? []).filter(p => p?.imageUrl);
+        const kept = (this.prefetched ?? []).filter(i => wanted.some(p => p.imageUrl === i.dataset.url));
+        this.prefetched = wanted.map(p => {
+            if (p.wordsUrl) this.fetchWords(p.wordsUrl, p.imageUrl);
+            const known = kept.find(i => i.dataset.url === p.imageUrl);
+            if (known) return known;
             const image = new Image();
             image.decoding = "async";
+            image.dataset.url = p.imageUrl;
             image.src = p.imageUrl;
             image.decode?.().catch(() => {});
-            if (p.wordsUrl) this.fetchWords(p.wordsUrl, p.imageUrl);
             return image;
         });
     }
