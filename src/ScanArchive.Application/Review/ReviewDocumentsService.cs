@@ -26,6 +26,27 @@ public sealed class ReviewDocumentsService(ArchiveHost host, ReviewRules rules, 
         return Build(batch);
     }
 
+    /// <summary>
+    /// Where each review document would be filed if committed now (existing customer file, new, conflict, none), by
+    /// the same matcher the commit uses. Matches between documents of the same batch are not foreseen: the commit
+    /// files them in order, so two documents of one new customer land in one new file.
+    /// </summary>
+    public IReadOnlyList<ReviewCustomerMatch> CustomerMatches(Actor actor, string nameOrId)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        actor.Require(Permission.Review);
+        var batch = Visible(actor, nameOrId);
+        var customers = Store.Customers();
+        var records = customers.Select(c => new CustomerRecord(c.Id, new CustomerIdentity(c.IdNumber, c.CustomerNo, c.Name, c.Phone))).ToList();
+        var names = customers.ToDictionary(c => c.Id, c => c.Name, StringComparer.Ordinal);
+        return [.. Build(batch).Select(document =>
+        {
+            string? Value(string key) => document.Fields.FirstOrDefault(f => f.Key == key && f.Value.Length > 0)?.Value;
+            var identity = new CustomerIdentity(Value(FieldKeys.IdNumber), Value(FieldKeys.CustomerNo), Value(FieldKeys.CustomerName), Value(FieldKeys.Phone));
+            return ReviewCustomerMatch.Of(document.Id, identity, CustomerMatcher.Match(identity, records), id => names.GetValueOrDefault(id));
+        })];
+    }
+
     /// <summary>The required-field problems of a batch as <c>documentId/key: state</c> (empty when none).</summary>
     public IReadOnlyList<string> FieldProblems(Batch batch) => ReviewDocumentViews.FieldProblems(Build(batch ?? throw new ArgumentNullException(nameof(batch))));
 

@@ -47,6 +47,8 @@ public static class ReviewApi
             .WithSummary("Confirms ({id, text} with the same text) or fixes characters of the character check in the pages' text; {fixes, version}.");
         group.MapPost("/{name}/documents/{documentId}/template", SaveTemplate).RequireAuthorization(review)
             .WithSummary("Saves the review document's field boxes as a zone template (<data>/templates/NAME.json) for the next folders of that form.");
+        group.MapGet("/{name}/customer-matches", CustomerMatches).RequireAuthorization(review)
+            .WithSummary("Where each review document would be filed on commit as its fields stand: an existing customer file, a new one, a conflict (what disagrees), or none.");
         group.MapPost("/{name}/review/open", Open).RequireAuthorization(review).WithSummary("Marks the batch as being reviewed by the caller (others see it; no lock).");
         group.MapGet("/{name}/labels", Labels).RequireAuthorization(SecuritySetup.Policy(Permission.ReadArchive))
             .WithSummary("The label sheet of a committed batch: number, type, customer, pages and a QR code (SVG) per entry.");
@@ -104,6 +106,9 @@ public static class ReviewApi
         var created = review.RequestRescan(actor, name, pageId, request?.Reason, request?.Version);
         return TypedResults.Created("/api/rescans", created);
     }
+
+    private static Ok<IReadOnlyList<ReviewCustomerMatch>> CustomerMatches(string name, HttpContext http, ReviewDocumentsService documents) =>
+        TypedResults.Ok(documents.CustomerMatches(http.Actor(), name));
 
     private static Ok<IReadOnlyList<RescanRequest>> Rescans(HttpContext http, ReviewService review) => TypedResults.Ok(review.RescanRequests(http.Actor()));
 

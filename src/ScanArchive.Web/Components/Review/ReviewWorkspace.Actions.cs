@@ -30,7 +30,15 @@ public sealed partial class ReviewWorkspace
     }
 
     /// <summary>Reads the batch again (no new audited view: the screen is already open).</summary>
-    private void Refresh() => _model = new ReviewModel(Batches.Find(_actor!, Batch), ReviewDocuments.Documents(_actor!, Batch));
+    private void Refresh()
+    {
+        _model = new ReviewModel(Batches.Find(_actor!, Batch), ReviewDocuments.Documents(_actor!, Batch));
+
+        // Where each document would be filed, as its fields stand now (reviewers; others see the fields only).
+        _customerMatches = _actor!.Can(Core.Accounts.Permission.Review)
+            ? ReviewDocuments.CustomerMatches(_actor!, Batch).ToDictionary(m => m.DocumentId, StringComparer.Ordinal)
+            : [];
+    }
 
     /// <summary>Other reviewers' changes and background work (a page turned and read again) refresh the screen.</summary>
     private async Task WatchAsync()

@@ -27,6 +27,7 @@ public sealed partial class ReviewWorkspace
     private ElementReference _viewerHost;
     private ElementReference _labelsLink;
     private ReviewModel? _model;
+    private Dictionary<string, ReviewCustomerMatch> _customerMatches = new(StringComparer.Ordinal);
     private Actor? _actor;
     private string? _error;
     private string? _message;
@@ -120,9 +121,7 @@ public sealed partial class ReviewWorkspace
         ? $"{T["ReviewUi.DocumentNumber", d.Number]} · {T["ReviewUi.PageNumber", p.Number]} ({_model!.Pages.ToList().IndexOf(p) + 1}/{_model.Pages.Count})"
         : "";
 
-    private string? CustomerText => CurrentDocument?.Fields.FirstOrDefault(f => f.Key == Core.Extraction.FieldKeys.CustomerName)?.Value is { Length: > 0 } name
-        ? name
-        : null;
+    private ReviewCustomerMatch? CustomerMatch => CurrentDocument is { } d ? _customerMatches.GetValueOrDefault(d.Id) : null;
 
     protected override async Task OnInitializedAsync()
     {
