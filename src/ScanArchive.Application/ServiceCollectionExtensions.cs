@@ -43,6 +43,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Review.ReviewRules>();
         services.AddSingleton<Review.PageReworker>();
         services.AddSingleton<Review.ReviewService>();
+        services.AddSingleton<Review.RescanNowService>();
         services.AddSingleton<Review.ReviewDocumentsService>();
         services.AddSingleton<Review.CharacterCheckService>();
         services.AddSingleton<Review.TemplateLearningService>();

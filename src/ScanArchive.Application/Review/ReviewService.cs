@@ -227,6 +227,26 @@ public sealed class ReviewService(ArchiveHost host, RecognitionEngines engines, 
         return Visible(actor, nameOrId);
     }
 
+    /// <summary>
+    /// Refuses, before a sheet is scanned for it, a replacement <see cref="ReplaceWithScan"/> would refuse: a page
+    /// not found or not visible, a batch not in review, a stale version, a page already being reworked.
+    /// </summary>
+    public void RequireReplaceable(Actor actor, string nameOrId, string pageId, int? version)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        actor.Require(Permission.Capture);
+        var (batch, page) = VisiblePage(actor, nameOrId, pageId);
+        if (!BatchReview.AcceptsVerdicts(batch) || page.Rework is not null)
+        {
+            throw new ArchiveException(ArchiveProblem.InvalidState, batch.Name, page.Rework is null ? batch.State.ToString() : page.Rework.Change);
+        }
+
+        if (version is { } expected && expected != batch.Version)
+        {
+            throw new ArchiveException(ArchiveProblem.Conflict, batch.Name, $"version {expected} ≠ {batch.Version}");
+        }
+    }
+
     private (Batch Batch, BatchPage Page) VisiblePage(Actor actor, string nameOrId, string pageId)
     {
         var batch = Visible(actor, nameOrId);

@@ -38,6 +38,8 @@ public static class ReviewApi
         group.MapPost("/{name}/pages/{pageId}/rescan", RescanAsync).RequireAuthorization(capture).DisableAntiforgery()
             .WithFormOptions(multipartBodyLengthLimit: MaxSheetBytes)
             .WithSummary("JSON {reason}: asks the clerk to scan the page again (reviewers). Multipart 'file': the new sheet replaces the page in place (the old one stays in the history).");
+        group.MapPost("/{name}/pages/{pageId}/rescan/scan", RescanNowAsync).RequireAuthorization(capture)
+            .WithSummary("Scans one sheet now from {device, source, dpi, mode} and puts it in the page's place (recognized again in the background; the old one stays in the history). A scanner fault answers 422 with what to do; the page is unchanged.");
         group.MapPost("/{name}/documents/{documentId}/split", Split).RequireAuthorization(review).WithSummary("Splits the review document so that beforePageId begins a new one.");
         group.MapPost("/{name}/documents/{documentId}/merge", Merge).RequireAuthorization(review).WithSummary("Merges the review document into the previous one.");
         group.MapPost("/{name}/move-page", MovePage).RequireAuthorization(review).WithSummary("Moves a page into another review document at a 0-based position.");
@@ -107,6 +109,23 @@ public static class ReviewApi
         return TypedResults.Created("/api/rescans", created);
     }
 
+    private static async Task<IResult> RescanNowAsync(string name, string pageId, RescanNowRequest request, HttpContext http, RescanNowService rescan, CancellationToken cancellationToken)
+    {
+        var settings = new Core.Capture.ScanSettings { Device = request.Device, Source = request.Source, Dpi = request.Dpi, Mode = request.Mode };
+        try
+        {
+            var changed = await rescan.ScanAsync(http.Actor(), name, pageId, settings, request.Version, cancellationToken);
+            return TypedResults.Accepted($"/api/batches/{Uri.EscapeDataString(name)}/events", BatchStatusView.Of(changed));
+        }
+        catch (Core.Capture.ScanException ex)
+        {
+            // What happened and what to do, in the caller's language; the driver's detail is not the reviewer's business.
+            return ApiProblems.Problem(http, StatusCodes.Status422UnprocessableEntity, "scanFault",
+                Core.Capture.ScanMessages.Fault(ex.Fault, null, null, CultureInfo.CurrentUICulture),
+                new Dictionary<string, object?> { ["fault"] = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(ex.Fault.ToString()) });
+        }
+    }
+
     private static Ok<IReadOnlyList<ReviewCustomerMatch>> CustomerMatches(string name, HttpContext http, ReviewDocumentsService documents) =>
         TypedResults.Ok(documents.CustomerMatches(http.Actor(), name));
 
@@ -169,6 +188,9 @@ public sealed record BlankRequest(bool Blank = true, int? Version = null);
 public sealed record RotateRequest(int Degrees, int? Version = null);
 
 /// <summary>Ask for a page to be scanned again.</summary>
+/// <summary>The scanner to take one sheet from, for a page replaced now.</summary>
+public sealed record RescanNowRequest(string Device, Core.Capture.ScanSource? Source = null, int? Dpi = null, Core.Capture.ColorMode? Mode = null, int? Version = null);
+
 public sealed record RescanRequestBody(string? Reason = null, int? Version = null);
 
 /// <summary>Split a review document before a page.</summary>

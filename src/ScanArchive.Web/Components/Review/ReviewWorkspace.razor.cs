@@ -57,6 +57,7 @@ public sealed partial class ReviewWorkspace
         Reject,
         Move,
         Approve,
+        Rescan,
     }
 
     private enum Focus
